@@ -203,11 +203,11 @@ func ParseCatalog(r io.Reader, file string) (*Catalog, error) {
 		for _, h := range ef.Hant {
 			e.Aliases = append(e.Aliases, Alias{Text: h, Generic: ef.Generic, Heading: ef.Heading, List: ef.List, After: ef.After, NotAfter: ef.NotAfter, Lang: "zh-Hant", Line: n.Line})
 		}
-		for _, an := range ef.Aliases {
+		for _, an := range mappingValue(&n, "aliases") {
 			var a aliasFile
 			if an.Kind == yaml.ScalarNode {
 				a.Text = an.Value
-			} else if err := decodeStrict(&an, &a); err != nil {
+			} else if err := decodeStrict(an, &a); err != nil {
 				return nil, fail(an.Line, "entity %s: alias: %v", e.ID, err)
 			}
 			e.Aliases = append(e.Aliases, Alias{Text: a.Text, Generic: a.Generic, Heading: a.Heading, List: a.List, After: a.After, NotAfter: a.NotAfter, Line: an.Line})
@@ -263,6 +263,20 @@ func ParseCatalog(r io.Reader, file string) (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// mappingValue returns the items of the sequence under key in mapping n,
+// with their lines in the file.
+func mappingValue(n *yaml.Node, key string) []*yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1].Content
+		}
+	}
+	return nil
 }
 
 // decodeStrict decodes n into v, refusing unknown fields.
