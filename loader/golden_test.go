@@ -154,8 +154,9 @@ func TestSeedRelations(t *testing.T) {
 		{rel{"mechanism:som", "reportsTo", "mechanism:fmm"}, "3"},
 		{rel{"mechanism:fmm", "implements", "mechanism:leaders-meeting"}, "4.1.1"},
 		{rel{"initiative:bri", "proposedBy", "country:CN"}, "1"},
-		{rel{"mechanism:jwg-connectivity", "alignsWith", "initiative:mpac-2025"}, "4.2.1"},
-		{rel{"mechanism:jwg-connectivity", "alignsWith", "initiative:bri"}, "4.2.1"},
+		{rel{"initiative:lm-connectivity-plan", "alignsWith", "initiative:mpac-2025"}, "4.2.1"},
+		{rel{"initiative:lm-connectivity-plan", "alignsWith", "initiative:bri"}, "4.2.1"},
+		{rel{"mechanism:jwg-connectivity", "drafts", "initiative:lm-connectivity-plan"}, "4.2.1"},
 	}
 	for _, w := range want {
 		sec, ok := have[w.rel]

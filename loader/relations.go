@@ -48,11 +48,14 @@ var relationPatterns = []relationPattern{
 	{cue: "与…互补互促", predicate: schema.Complements, re: regexp.MustCompile(`与([^，,。；;与]*)互补互促`), objects: 1},
 	{cue: "与…相辅相成", predicate: schema.Reinforces, re: regexp.MustCompile(`与([^，,。；;与]*)相辅相成`), objects: 1},
 	{cue: "与…对接", predicate: schema.AlignsWith, re: regexp.MustCompile(`与([^，,。；;与]*?)(?:实现)?对接`), objects: 1},
-	{cue: "落实…", predicate: schema.Implements, re: regexp.MustCompile(`(?:^|[^的功])落实(` + pc + `*)`), objects: 1},
+	{cue: "落实…", predicate: schema.Implements, re: regexp.MustCompile(`(?:^|[^的功])落实(` + pc + `*(?:[，,]包括` + pc + `*)?)`), objects: 1},
 	{cue: "推动…实施", predicate: schema.Implements, re: regexp.MustCompile(`推动(` + pc + `*?)(?:有效)?实施`), objects: 1},
 	{cue: "基于…", predicate: schema.BuildsOn, re: regexp.MustCompile(`基于(` + pc + `*)`), objects: 1},
 	{cue: "寻求…的合作", predicate: schema.CooperatesWith, re: regexp.MustCompile(`寻求([^。；;]*?)的合作`), objects: 1},
 	{cue: "通过…向…提交", predicate: schema.ReportsTo, re: regexp.MustCompile(`通过(` + pm + `)向(` + pm + `)提交`), subject: 1, objects: 2},
+	{cue: "编制/制定…", predicate: schema.Drafts, re: regexp.MustCompile(`(?:编制|制定)(` + pm + `)`), objects: 1},
+	{cue: "…提交…审议", predicate: schema.SubmitsTo, re: regexp.MustCompile(`(` + pm + `)将?` + pc + `*?提交(` + pm + `)审议`), subject: 1, objects: 2},
+	{cue: "在…举行的…", predicate: schema.HeldIn, re: regexp.MustCompile(`在(` + pm + `)举行的(` + pm + `)`), subject: 2, objects: 1},
 	{cue: "…提出的…", predicate: schema.ProposedBy, re: regexp.MustCompile(`(` + pm + `)提出的(` + pc + `*)`), subject: 2, objects: 1},
 	{cue: "每…召开/举行一次…", predicate: schema.ConvenesEvery,
 		re:      regexp.MustCompile(`每(两|二|三|四|五|半)?(年|季度|月)(?:视情)?(?:召开|举行|举办)一?次?(` + pc + `*)`),
@@ -62,9 +65,10 @@ var relationPatterns = []relationPattern{
 }
 
 // topicPatterns name the entity that acts in the clauses after them
-// (发挥X作用，…; 每年举行一次X，…).
+// (发挥X作用，…; 每年举行一次X，…; 编制X，并与…对接).
 var topicPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`发挥好?(` + pm + `)作用`),
+	regexp.MustCompile(`(?:编制|制定)(` + pm + `)`),
 	regexp.MustCompile(`每` + pc + `{0,4}(?:召开|举行)一?次(` + pm + `)`),
 }
 

@@ -25,6 +25,8 @@ entities:
   - {id: mechanism:som, zh: 高官会, en: Senior Officials' Meeting}
   - {id: mechanism:week, zh: 澜湄周, en: LMC Week}
   - {id: mechanism:wg, zh: 互联互通联合工作组, en: Connectivity Working Group}
+  - {id: initiative:cp, zh: 互联互通合作规划, en: Connectivity Cooperation Plan}
+  - {id: group:six, zh: 六国, en: Six countries}
   - {id: org:who, zh: 世界卫生组织, en: WHO}
   - {id: org:fao, zh: 联合国粮农组织, en: FAO}
 `
@@ -40,8 +42,14 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"initiative:bri proposedBy country:CN", "initiative:gdi proposedBy country:CN", "plan:p complements initiative:bri", "plan:p complements initiative:gdi"}},
 		{"reinforces after a complements clause", "本行动计划将与一带一路倡议互补互促,并与东盟互联互通总体规划2025相辅相成",
 			[]string{"plan:p complements initiative:bri", "plan:p reinforces initiative:mpac-2025"}},
-		{"alignsWith, the working group as topic", "充分发挥互联互通联合工作组作用,加快编制规划,并与东盟互联互通总体规划2025和其后续文件、一带一路倡议实现对接",
-			[]string{"mechanism:wg alignsWith initiative:bri", "mechanism:wg alignsWith initiative:mpac-2025"}},
+		{"alignsWith: the plan being drafted aligns, the working group drafts it", "充分发挥互联互通联合工作组作用,加快编制互联互通合作规划,并与东盟互联互通总体规划2025和其后续文件、一带一路倡议实现对接",
+			[]string{"initiative:cp alignsWith initiative:bri", "initiative:cp alignsWith initiative:mpac-2025", "mechanism:wg drafts initiative:cp"}},
+		{"alignsWith: the working group as topic when nothing is drafted", "充分发挥互联互通联合工作组作用,并与一带一路倡议实现对接",
+			[]string{"mechanism:wg alignsWith initiative:bri"}},
+		{"implements reaches a 包括 clause", "行动计划还旨在落实旧行动计划下的重要共识,包括一带一路倡议重要共识,深化合作",
+			[]string{"plan:p implements initiative:bri", "plan:p implements initiative:old-plan"}},
+		{"submitsTo", "六国将下一年度联合项目清单提交外长会审议通过", []string{"group:six submitsTo mechanism:fmm"}},
+		{"heldIn", "纪念2016年3月23日在中国举行的领导人会议", []string{"mechanism:leaders-meeting heldIn country:CN"}},
 		{"convenesEvery two years", "每两年召开一次领导人会议", []string{"mechanism:leaders-meeting convenesEvery P2Y"}},
 		{"convenesEvery yearly, then implements", "每年举行一次外长会,落实领导人会议共识",
 			[]string{"mechanism:fmm convenesEvery P1Y", "mechanism:fmm implements mechanism:leaders-meeting"}},

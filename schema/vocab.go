@@ -92,6 +92,9 @@ const (
 	MemberOf       = quad.IRI(NS + "memberOf")
 	ProposedBy     = quad.IRI(NS + "proposedBy")
 	CooperatesWith = quad.IRI(NS + "cooperatesWith")
+	Drafts         = quad.IRI(NS + "drafts")
+	SubmitsTo      = quad.IRI(NS + "submitsTo")
+	HeldIn         = quad.IRI(NS + "heldIn")
 )
 
 // Relations lists the relation predicates in a fixed order, with the short
@@ -112,6 +115,9 @@ var Relations = []struct {
 	{"memberOf", MemberOf, "a country belongs to a group (catalog)"},
 	{"proposedBy", ProposedBy, "an initiative was put forward by a country (…提出的…)"},
 	{"cooperatesWith", CooperatesWith, "the plan seeks cooperation with an organization (寻求…的合作)"},
+	{"drafts", Drafts, "subject draws up the object document (发挥…作用，编制/制定…)"},
+	{"submitsTo", SubmitsTo, "subject submits something to the object for approval (…提交…审议)"},
+	{"heldIn", HeldIn, "a meeting took place in a country (在…举行的…)"},
 }
 
 // RelationByName returns the predicate IRI of a relation's short name.
