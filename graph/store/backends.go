@@ -1,8 +1,9 @@
 package store
 
 import (
-	// Backends plangraph uses; each registers itself with Cayley.
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"
+	// The backends plangraph uses. memstore and sql/postgres register
+	// themselves with Cayley; bolt files are opened through hidalgo's bbolt
+	// (go.etcd.io/bbolt, the maintained fork) in openBolt.
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 )
