@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -103,26 +102,7 @@ func (s *Store) Relations(ctx context.Context, f RelationFilter) ([]Relation, er
 	if err != nil {
 		return nil, fmt.Errorf("store: relations: %w", err)
 	}
-	out := make([]Relation, 0, len(qs))
-	for _, q := range qs {
-		p, _ := q.Predicate.(quad.IRI)
-		r := Relation{SubjectID: idOf(q.Subject), Predicate: p, ObjectID: idOf(q.Object), EvidenceID: idOf(q.Label)}
-		if r.ObjectID == "" {
-			r.Literal = q.Object
-		}
-		out = append(out, r)
-	}
-	object := func(r Relation) string {
-		if r.ObjectID != "" {
-			return r.ObjectID
-		}
-		return quad.StringOf(r.Literal)
-	}
-	slices.SortFunc(out, func(a, b Relation) int {
-		return cmp.Or(cmp.Compare(relationRank[a.Predicate], relationRank[b.Predicate]),
-			cmp.Compare(a.SubjectID, b.SubjectID), cmp.Compare(object(a), object(b)),
-			cmp.Compare(a.EvidenceID, b.EvidenceID))
-	})
+	out := relationsOf(qs)
 	return out, nil
 }
 

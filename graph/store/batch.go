@@ -1,0 +1,327 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"plangraph/loader"
+	"plangraph/schema"
+)
+
+// Batch reads serve the GraphQL dataloaders: one call answers for many ids,
+// under one read lock, so that a page of results costs a bounded number of
+// store calls however many items it holds. out[i] always answers ids[i];
+// unknown ids give empty answers, not errors.
+
+// planOf returns the plan id that a section, measure or mention id belongs
+// to: "measure:lmc-2023-2027/4.2.1/3" → "plan:lmc-2023-2027".
+func planOf(id string) string {
+	_, rest, ok := strings.Cut(id, ":")
+	if !ok {
+		return ""
+	}
+	slug, _, _ := strings.Cut(rest, "/")
+	return schema.PlanID(slug)
+}
+
+// PlanOf returns the plan id that a section, measure or mention id belongs to.
+func PlanOf(id string) string { return planOf(id) }
+
+// MentionsInMany returns the mentions in each measure, each list sorted like
+// MentionsIn.
+func (s *Store) MentionsInMany(ctx context.Context, measureIDs []string) ([][]Mention, error) {
+	if err := s.rlock("mentions"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([][]Mention, len(measureIDs))
+	for i, id := range measureIDs {
+		ms, err := s.mentionsVia(ctx, schema.InMeasure, id)
+		if err != nil {
+			return nil, fmt.Errorf("store: mentions in %q: %w", id, err)
+		}
+		slices.SortFunc(ms, compareMentions)
+		out[i] = ms
+	}
+	return out, nil
+}
+
+// MentionsOfMany returns the mentions of each entity in reading order: by
+// plan, then by start offset.
+func (s *Store) MentionsOfMany(ctx context.Context, entityIDs []string) ([][]Mention, error) {
+	if err := s.rlock("mentions"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([][]Mention, len(entityIDs))
+	for i, id := range entityIDs {
+		ms, err := s.mentionsVia(ctx, schema.Entity, id)
+		if err != nil {
+			return nil, fmt.Errorf("store: mentions of %q: %w", id, err)
+		}
+		slices.SortFunc(ms, func(a, b Mention) int {
+			return cmp.Or(cmp.Compare(planOf(a.ID), planOf(b.ID)), compareMentions(a, b))
+		})
+		out[i] = ms
+	}
+	return out, nil
+}
+
+// PlanMeasures returns every measure of a plan in reading order (by start
+// offset in the plan's text).
+func (s *Store) PlanMeasures(ctx context.Context, planID string) ([]Measure, error) {
+	if err := s.rlock("measures"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	return s.planMeasures(ctx, planID)
+}
+
+func (s *Store) planMeasures(ctx context.Context, planID string) ([]Measure, error) {
+	if _, err := s.readKind(ctx, schema.KindPlan, planID); err != nil {
+		return nil, err
+	}
+	keys, err := s.keysOf(schema.Type)
+	if err != nil {
+		return nil, fmt.Errorf("store: measures of %q: %w", planID, err)
+	}
+	qs, err := s.quadsWith(ctx, quad.Object, schema.KindMeasure.Class(), s.dirIn(quad.Predicate, keys, false))
+	if err != nil {
+		return nil, fmt.Errorf("store: measures of %q: %w", planID, err)
+	}
+	var out []Measure
+	for _, id := range subjects(qs) {
+		if planOf(id) != planID {
+			continue
+		}
+		r, err := s.readKind(ctx, schema.KindMeasure, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, measureOf(r))
+	}
+	slices.SortFunc(out, compareMeasures)
+	return out, nil
+}
+
+// compareMeasures orders measures by reading position.
+func compareMeasures(a, b Measure) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+}
+
+// RelationsByEvidence returns, for each measure, the relations whose
+// evidence it is, sorted like Relations. A relation's subject is the plan
+// or an entity the measure mentions, so each measure costs one look-up per
+// entity it names.
+func (s *Store) RelationsByEvidence(ctx context.Context, measureIDs []string) ([][]Relation, error) {
+	preds, _ := relationPredicates(RelationFilter{})
+	vals := make([]quad.Value, len(preds))
+	for i, p := range preds {
+		vals[i] = p
+	}
+	if err := s.rlock("relations"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	keys, err := s.keysOf(vals...)
+	if err != nil {
+		return nil, fmt.Errorf("store: relations by evidence: %w", err)
+	}
+	out := make([][]Relation, len(measureIDs))
+	for i, mid := range measureIDs {
+		label, err := s.keysOf(schema.IRI(mid))
+		if err != nil {
+			return nil, fmt.Errorf("store: relations stated by %q: %w", mid, err)
+		}
+		if len(label) == 0 {
+			continue
+		}
+		r, err := s.read(ctx, "measure", mid)
+		if isNotFound(err) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		subjects := append(r.links(schema.Mentions), planOf(mid))
+		keep := allOf(s.dirIn(quad.Predicate, keys, false), s.dirIn(quad.Label, label, false))
+		var qs []quad.Quad
+		for _, subj := range subjects {
+			found, err := s.quadsWith(ctx, quad.Subject, schema.IRI(subj), keep)
+			if err != nil {
+				return nil, fmt.Errorf("store: relations stated by %q: %w", mid, err)
+			}
+			qs = append(qs, found...)
+		}
+		out[i] = relationsOf(qs)
+	}
+	return out, nil
+}
+
+// RelationsOfMany returns, for each id, the relations f selects that start
+// at it (out) and that end at it (in). f.Subject and f.Object are ignored.
+func (s *Store) RelationsOfMany(ctx context.Context, ids []string, f RelationFilter) (out, in [][]Relation, err error) {
+	preds, err := relationPredicates(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.rlock("relations"); err != nil {
+		return nil, nil, err
+	}
+	defer s.mu.RUnlock()
+	out, in = make([][]Relation, len(ids)), make([][]Relation, len(ids))
+	for i, id := range ids {
+		qs, err := s.relationQuads(ctx, RelationFilter{Subject: id}, preds)
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: relations of %q: %w", id, err)
+		}
+		out[i] = relationsOf(qs)
+		qs, err = s.relationQuads(ctx, RelationFilter{Object: id}, preds)
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: relations of %q: %w", id, err)
+		}
+		in[i] = relationsOf(qs)
+	}
+	return out, in, nil
+}
+
+// MeasureFilter selects measures for FindMeasures; every condition given
+// must hold.
+type MeasureFilter struct {
+	// Plan is the plan id; every plan when "".
+	Plan string
+	// SectionPrefix keeps measures in that section or below it ("4.2").
+	SectionPrefix string
+	// MentionsAny keeps measures naming at least one of these entities.
+	MentionsAny []string
+	// MentionsAll keeps measures naming every one of these entities.
+	MentionsAll []string
+	// Commitments keeps measures with one of these levels.
+	Commitments []string
+	// Actions keeps measures led by one of these verbs.
+	Actions []string
+	// TextContains keeps measures whose text contains it, compared after
+	// case and width folding.
+	TextContains string
+}
+
+// FindMeasures returns the measures a filter selects in reading order: by
+// plan id, then position in the plan's text.
+func (s *Store) FindMeasures(ctx context.Context, f MeasureFilter) ([]Measure, error) {
+	if err := s.rlock("measures"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	plans := []string{f.Plan}
+	if f.Plan == "" {
+		nodes, err := s.ofKind(ctx, schema.KindPlan)
+		if err != nil {
+			return nil, fmt.Errorf("store: find measures: %w", err)
+		}
+		plans = plans[:0]
+		for _, n := range nodes {
+			plans = append(plans, n.ID)
+		}
+		slices.Sort(plans)
+	}
+	var any, all map[string]int
+	var err error
+	if len(f.MentionsAny) > 0 {
+		if any, err = s.measuresNaming(ctx, f.MentionsAny); err != nil {
+			return nil, err
+		}
+	}
+	if len(f.MentionsAll) > 0 {
+		if all, err = s.measuresNaming(ctx, f.MentionsAll); err != nil {
+			return nil, err
+		}
+	}
+	needle := loader.Fold(f.TextContains)
+	var out []Measure
+	for _, p := range plans {
+		ms, err := s.planMeasures(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			switch {
+			case any != nil && any[m.ID] == 0,
+				all != nil && all[m.ID] < len(uniq(f.MentionsAll)),
+				len(f.Commitments) > 0 && !slices.Contains(f.Commitments, m.Commitment),
+				len(f.Actions) > 0 && !slices.Contains(f.Actions, m.Action),
+				f.SectionPrefix != "" && !inSection(m.SectionID, f.SectionPrefix),
+				needle != "" && !strings.Contains(loader.Fold(m.Text), needle):
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// measuresNaming counts, per measure id, how many of the entities it names.
+func (s *Store) measuresNaming(ctx context.Context, entities []string) (map[string]int, error) {
+	count := map[string]int{}
+	for _, e := range uniq(entities) {
+		ms, err := s.mentionsVia(ctx, schema.Entity, e)
+		if err != nil {
+			return nil, fmt.Errorf("store: measures naming %q: %w", e, err)
+		}
+		seen := map[string]bool{}
+		for _, m := range ms {
+			if !seen[m.MeasureID] {
+				seen[m.MeasureID] = true
+				count[m.MeasureID]++
+			}
+		}
+	}
+	return count, nil
+}
+
+// inSection reports whether a section id is the section numbered prefix or
+// one below it: "4.2" holds 4.2 and 4.2.1, not 4.20.
+func inSection(sectionID, prefix string) bool {
+	_, rest, _ := strings.Cut(sectionID, "/")
+	return rest == prefix || strings.HasPrefix(rest, prefix+".")
+}
+
+func uniq(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// relationsOf turns relation quads into sorted Relations.
+func relationsOf(qs []quad.Quad) []Relation {
+	out := make([]Relation, 0, len(qs))
+	for _, q := range qs {
+		p, _ := q.Predicate.(quad.IRI)
+		r := Relation{SubjectID: idOf(q.Subject), Predicate: p, ObjectID: idOf(q.Object), EvidenceID: idOf(q.Label)}
+		if r.ObjectID == "" {
+			r.Literal = q.Object
+		}
+		out = append(out, r)
+	}
+	sortRelations(out)
+	return out
+}
+
+// sortRelations orders relations by predicate (in schema.Relations order),
+// subject, object and evidence.
+func sortRelations(rs []Relation) {
+	object := func(r Relation) string {
+		if r.ObjectID != "" {
+			return r.ObjectID
+		}
+		return quad.StringOf(r.Literal)
+	}
+	slices.SortFunc(rs, func(a, b Relation) int {
+		return cmp.Or(cmp.Compare(relationRank[a.Predicate], relationRank[b.Predicate]),
+			cmp.Compare(a.SubjectID, b.SubjectID), cmp.Compare(object(a), object(b)),
+			cmp.Compare(a.EvidenceID, b.EvidenceID))
+	})
+}
