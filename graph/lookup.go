@@ -212,7 +212,7 @@ func countries(ctx context.Context, ids []string) ([]*model.Country, error) {
 
 // mentionedIn returns the measures that name an entity, in reading order,
 // within a section when one is given.
-func mentionedIn(ctx context.Context, entityID string, first *int, after *string, section *string) (*model.MeasureConnection, error) {
+func mentionedIn(ctx context.Context, st Reader, entityID string, first *int, after *string, section *string) (*model.MeasureConnection, error) {
 	mentions, err := loadersFrom(ctx).mentionsOf.Load(ctx, entityID)
 	if err != nil {
 		return nil, err
@@ -234,7 +234,7 @@ func mentionedIn(ctx context.Context, entityID string, first *int, after *string
 		ms = append(ms, m)
 	}
 	slices.SortFunc(ms, func(a, b *model.Measure) int { return strings.Compare(measureKey(a), measureKey(b)) })
-	return measureConnection(ms, first, after)
+	return measureConnection(ctx, st, ms, first, after)
 }
 
 // inSection reports whether a section id is numbered prefix or lies below it.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"sort"
@@ -69,10 +70,14 @@ func measureKey(m *model.Measure) string {
 	return fmt.Sprintf("%s\x00%010d\x00%s", planOfID(m.M.ID), m.M.Start, m.M.ID)
 }
 
-// measureConnection pages measures.
-func measureConnection(ms []*model.Measure, first *int, after *string) (*model.MeasureConnection, error) {
+// measureConnection pages measures, reading ahead what the query asks of
+// the page's measures.
+func measureConnection(ctx context.Context, st Reader, ms []*model.Measure, first *int, after *string) (*model.MeasureConnection, error) {
 	items, info, cursors, err := page(ms, measureKey, first, after)
 	if err != nil {
+		return nil, err
+	}
+	if err := prefetchMeasures(ctx, st, items); err != nil {
 		return nil, err
 	}
 	c := &model.MeasureConnection{TotalCount: len(ms), PageInfo: info, Nodes: items, Edges: make([]*model.MeasureEdge, len(items))}

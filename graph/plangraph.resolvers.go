@@ -20,7 +20,7 @@ import (
 )
 
 func (r *countryResolver) MentionedIn(ctx context.Context, obj *model.Country, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *countryResolver) Relations(ctx context.Context, obj *model.Country, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -46,7 +46,7 @@ func (r *countryResolver) Groups(ctx context.Context, obj *model.Country) ([]*mo
 }
 
 func (r *countryGroupResolver) MentionedIn(ctx context.Context, obj *model.CountryGroup, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *countryGroupResolver) Relations(ctx context.Context, obj *model.CountryGroup, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -62,7 +62,7 @@ func (r *countryGroupResolver) Members(ctx context.Context, obj *model.CountryGr
 }
 
 func (r *initiativeResolver) MentionedIn(ctx context.Context, obj *model.Initiative, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *initiativeResolver) Relations(ctx context.Context, obj *model.Initiative, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -136,7 +136,7 @@ func (r *measureResolver) Next(ctx context.Context, obj *model.Measure) (*model.
 }
 
 func (r *mechanismResolver) MentionedIn(ctx context.Context, obj *model.Mechanism, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *mechanismResolver) Relations(ctx context.Context, obj *model.Mechanism, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -190,7 +190,7 @@ func (r *mentionResolver) Measure(ctx context.Context, obj *model.Mention) (*mod
 }
 
 func (r *organizationResolver) MentionedIn(ctx context.Context, obj *model.Organization, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organization, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -198,7 +198,7 @@ func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organiz
 }
 
 func (r *pillarResolver) MentionedIn(ctx context.Context, obj *model.Pillar, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *pillarResolver) Relations(ctx context.Context, obj *model.Pillar, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -244,7 +244,7 @@ func (r *planResolver) Section(ctx context.Context, obj *model.Plan, number stri
 }
 
 func (r *priorityAreaResolver) MentionedIn(ctx context.Context, obj *model.PriorityArea, first *int, after *string, section *string) (*model.MeasureConnection, error) {
-	return mentionedIn(ctx, obj.ID(), first, after, section)
+	return mentionedIn(ctx, r.Store, obj.ID(), first, after, section)
 }
 
 func (r *priorityAreaResolver) Relations(ctx context.Context, obj *model.PriorityArea, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error) {
@@ -353,7 +353,7 @@ func (r *queryResolver) Measures(ctx context.Context, filter *model.MeasureFilte
 	for i, m := range ms {
 		out[i] = &model.Measure{M: m}
 	}
-	return measureConnection(out, first, after)
+	return measureConnection(ctx, r.Store, out, first, after)
 }
 
 func (r *relationResolver) Subject(ctx context.Context, obj *model.Relation) (model.Node, error) {
@@ -415,7 +415,7 @@ func (r *sectionResolver) Measures(ctx context.Context, obj *model.Section, firs
 			out = append(out, &model.Measure{M: m})
 		}
 	}
-	return measureConnection(out, first, after)
+	return measureConnection(ctx, r.Store, out, first, after)
 }
 
 func (r *sectionResolver) Pillar(ctx context.Context, obj *model.Section) (*model.Pillar, error) {
