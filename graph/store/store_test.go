@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -15,8 +16,10 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"plangraph/data"
 	"plangraph/graph/store"
 	"plangraph/graph/store/storetest"
+	"plangraph/loader"
 )
 
 var ctx = context.Background()
@@ -341,6 +344,39 @@ func BenchmarkRead(b *testing.B) {
 					}
 				})
 			}
+		})
+	}
+}
+
+// BenchmarkLoadSeed measures loading the embedded LMC plan (already parsed)
+// into a new, empty store of each backend, as `plangraph load` does.
+func BenchmarkLoadSeed(b *testing.B) {
+	cat, err := loader.ParseCatalog(bytes.NewReader(data.Catalog()), data.CatalogFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := data.Plans()[0]
+	res, err := loader.Load(loader.Plan{Slug: p.Slug, ZH: p.ZH, Source: p.File, Text: p.Text}, cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, backend := range []string{"memory", "bolt"} {
+		b.Run(backend, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				spec := backend
+				if backend == "bolt" {
+					spec = "bolt:" + filepath.Join(b.TempDir(), fmt.Sprintf("seed%d.db", i))
+				}
+				s, err := store.Open(context.Background(), spec)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Replace(context.Background(), res.Quads); err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(len(res.Quads)), "quads")
 		})
 	}
 }
