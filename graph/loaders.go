@@ -15,6 +15,7 @@ type loaders struct {
 	nodes        *dataloadgen.Loader[string, store.Node]
 	planSections *dataloadgen.Loader[string, []store.Section]
 	planMeasures *dataloadgen.Loader[string, []store.Measure]
+	measures     *dataloadgen.Loader[string, store.Measure]
 	mentionsIn   *dataloadgen.Loader[string, []store.Mention]
 	mentionsOf   *dataloadgen.Loader[string, []store.Mention]
 	statedBy     *dataloadgen.Loader[string, []store.Relation]
@@ -25,7 +26,7 @@ type loaders struct {
 type relationsAt struct{ out, in []store.Relation }
 
 // loaderWait is how long a loader collects keys before it reads.
-const loaderWait = 500 * time.Microsecond
+const loaderWait = 200 * time.Microsecond
 
 func newLoaders(st Reader) *loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(loaderWait), dataloadgen.WithBatchCapacity(500)}
@@ -38,6 +39,9 @@ func newLoaders(st Reader) *loaders {
 		}, opts...),
 		planMeasures: dataloadgen.NewLoader(func(ctx context.Context, plans []string) ([][]store.Measure, []error) {
 			return perKey(plans, func(p string) ([]store.Measure, error) { return st.PlanMeasures(ctx, p) })
+		}, opts...),
+		measures: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]store.Measure, []error) {
+			return batch(st.MeasuresByID(ctx, ids))
 		}, opts...),
 		mentionsIn: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]store.Mention, []error) {
 			return batch(st.MentionsInMany(ctx, ids))

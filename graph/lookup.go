@@ -75,11 +75,17 @@ func measureAt(ctx context.Context, id string) ([]store.Measure, int, error) {
 
 // measureByID returns a measure.
 func measureByID(ctx context.Context, id string) (*model.Measure, error) {
-	ms, i, err := measureAt(ctx, id)
+	if k, _ := schema.KindOfID(id); k != schema.KindMeasure {
+		return nil, notFound("measure", id)
+	}
+	m, err := loadersFrom(ctx).measures.Load(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Measure{M: ms[i]}, nil
+	if m.ID == "" {
+		return nil, notFound("measure", id)
+	}
+	return &model.Measure{M: m}, nil
 }
 
 // mentionByID returns a mention, read with the other mentions of its measure.

@@ -203,6 +203,10 @@ func (c *countingReader) PlanMeasures(ctx context.Context, p string) ([]store.Me
 	c.count("PlanMeasures")
 	return c.Reader.PlanMeasures(ctx, p)
 }
+func (c *countingReader) MeasuresByID(ctx context.Context, ids []string) ([]store.Measure, error) {
+	c.count("MeasuresByID")
+	return c.Reader.MeasuresByID(ctx, ids)
+}
 func (c *countingReader) FindMeasures(ctx context.Context, f store.MeasureFilter) ([]store.Measure, error) {
 	c.count("FindMeasures")
 	return c.Reader.FindMeasures(ctx, f)

@@ -18,6 +18,7 @@ type Reader interface {
 	Plans(ctx context.Context) ([]store.Node, error)
 	Sections(ctx context.Context, planID string) ([]store.Section, error)
 	PlanMeasures(ctx context.Context, planID string) ([]store.Measure, error)
+	MeasuresByID(ctx context.Context, ids []string) ([]store.Measure, error)
 	FindMeasures(ctx context.Context, f store.MeasureFilter) ([]store.Measure, error)
 	MentionsInMany(ctx context.Context, measureIDs []string) ([][]store.Mention, error)
 	MentionsOfMany(ctx context.Context, entityIDs []string) ([][]store.Mention, error)

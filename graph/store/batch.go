@@ -325,3 +325,23 @@ func sortRelations(rs []Relation) {
 			cmp.Compare(a.EvidenceID, b.EvidenceID))
 	})
 }
+
+// MeasuresByID returns the measures with the given ids: out[i] is the
+// measure of ids[i], or the zero Measure (ID "") when there is none.
+func (s *Store) MeasuresByID(ctx context.Context, ids []string) ([]Measure, error) {
+	if err := s.rlock("measures"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([]Measure, len(ids))
+	for i, id := range ids {
+		r, err := s.readKind(ctx, schema.KindMeasure, id)
+		if isNotFound(err) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out[i] = measureOf(r)
+	}
+	return out, nil
+}
