@@ -70,6 +70,7 @@ func newRoot(stdout, stderr io.Writer) *ffcli.Command {
 			newLoadCmd(stdout, stderr),
 			newStatsCmd(stdout, stderr),
 			newDumpCmd(stdout, stderr),
+			newServeCmd(stdout, stderr),
 		},
 		Exec: func(_ context.Context, args []string) error {
 			if len(args) > 0 {
