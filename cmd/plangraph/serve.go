@@ -156,4 +156,3 @@ func loadIfEmpty(ctx context.Context, st *store.Store, c loadConfig, log *slog.L
 		"duration_ms", time.Since(start).Milliseconds())
 	return nil
 }
-

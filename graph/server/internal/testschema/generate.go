@@ -1,0 +1,3 @@
+package testschema
+
+//go:generate go tool gqlgen generate --config gqlgen.yml
