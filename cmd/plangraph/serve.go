@@ -104,13 +104,29 @@ func newLogger(level, format string, w io.Writer) (*slog.Logger, error) {
 }
 
 func runServe(ctx context.Context, c serveConfig, log *slog.Logger, stdout io.Writer) error {
-	st, err := store.Open(ctx, c.store)
+	srv, st, err := newServer(ctx, c, log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	log.Info("graph ready", "store", st.Spec(), "graphiql", "http://"+c.server.Addr+"/")
+	if err := srv.ListenAndServe(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// newServer opens the store, loads it if it is empty and builds the HTTP
+// server over it. The caller closes the store.
+func newServer(ctx context.Context, c serveConfig, log *slog.Logger) (*server.Server, *store.Store, error) {
+	st, err := store.Open(ctx, c.store)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := loadIfEmpty(ctx, st, c.load, log); err != nil {
-		return err
+		st.Close()
+		return nil, nil, err
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -120,14 +136,10 @@ func runServe(ctx context.Context, c serveConfig, log *slog.Logger, stdout io.Wr
 	}
 	srv, err := server.New(c.server, graph.NewExecutableSchema(st), schema.SDL(), ready, log, reg)
 	if err != nil {
-		return usagef("%v", err)
+		st.Close()
+		return nil, nil, usagef("%v", err)
 	}
-	log.Info("graph ready", "store", st.Spec(), "graphiql", "http://"+c.server.Addr+"/")
-	if err := srv.ListenAndServe(ctx); err != nil && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("serve: %w", err)
-	}
-	log.Info("stopped")
-	return nil
+	return srv, st, nil
 }
 
 // loadIfEmpty loads the configured plan into an empty store.

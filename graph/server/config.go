@@ -60,7 +60,7 @@ type Config struct {
 //	Addr               127.0.0.1:8080 (loopback: exposing it is a choice)
 //	AllowedOrigins     ["*"]          (read-only, no cookies or credentials)
 //	Introspection      true
-//	MaxComplexity      1000
+//	MaxComplexity      5000           (a connection costs its page size times its items)
 //	MaxDepth           12
 //	MaxTokens          5000
 //	MaxBodyBytes       1 MiB
@@ -77,7 +77,7 @@ func DefaultConfig() Config {
 		Addr:              "127.0.0.1:8080",
 		AllowedOrigins:    []string{"*"},
 		Introspection:     true,
-		MaxComplexity:     1000,
+		MaxComplexity:     5000,
 		MaxDepth:          12,
 		MaxTokens:         5000,
 		MaxBodyBytes:      1 << 20,
