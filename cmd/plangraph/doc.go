@@ -6,6 +6,7 @@
 //	plangraph load  [--plan FILE] [--catalog FILE] [--slug SLUG] [--title TEXT] [--store SPEC] [-v]
 //	plangraph stats [--store SPEC]
 //	plangraph dump  [--format nquads|jsonld] [--store SPEC]
+//	plangraph serve [--addr HOST:PORT] [--store SPEC] [--cors-origins LIST] [--introspection=false] [limits]
 //
 // load reads a plan text (the embedded Lancang-Mekong Cooperation Five-Year
 // Plan of Action 2023-2027 unless --plan names another), repairs the
@@ -19,6 +20,26 @@
 // stats counts the quads of a store, its nodes by kind and its edges by
 // predicate. dump writes every quad, sorted, as N-Quads or JSON-LD; quad
 // labels carry provenance (the measure that states a fact).
+//
+// serve answers GraphQL at /graphql (GET and POST, GraphQL over HTTP:
+// application/graphql-response+json when asked, application/json
+// otherwise), GraphiQL at /, the schema at /schema.graphql, /healthz,
+// /readyz and Prometheus metrics at /metrics. It loads the embedded plan
+// into an empty store first. Its flags, each with a PLANGRAPH_ variable:
+//
+//	--addr 127.0.0.1:8080        PLANGRAPH_ADDR
+//	--cors-origins '*'           PLANGRAPH_CORS_ORIGINS (comma-separated; empty: same origin only)
+//	--introspection true         PLANGRAPH_INTROSPECTION
+//	--max-complexity 5000        PLANGRAPH_MAX_COMPLEXITY (a connection costs its page size times its items)
+//	--max-depth 12               PLANGRAPH_MAX_DEPTH
+//	--max-tokens 5000            PLANGRAPH_MAX_TOKENS
+//	--max-body 1048576           PLANGRAPH_MAX_BODY
+//	--max-header-bytes 65536     PLANGRAPH_MAX_HEADER_BYTES
+//	--timeout 10s                PLANGRAPH_TIMEOUT (one GraphQL request)
+//	--read-header-timeout 5s, --read-timeout 15s, --write-timeout 30s, --idle-timeout 2m
+//	--shutdown-timeout 15s       PLANGRAPH_SHUTDOWN_TIMEOUT (draining on SIGINT/SIGTERM)
+//	--apq-cache-size 1000        PLANGRAPH_APQ_CACHE_SIZE
+//	--log-level info, --log-format text|json
 //
 // Stores (--store, env PLANGRAPH_STORE):
 //

@@ -43,9 +43,12 @@ func newServeCmd(stdout, stderr io.Writer) *ffcli.Command {
 	fs.IntVar(&sc.MaxTokens, "max-tokens", sc.MaxTokens, "most tokens in one query document")
 	fs.Int64Var(&sc.MaxBodyBytes, "max-body", sc.MaxBodyBytes, "largest request body in bytes")
 	fs.DurationVar(&sc.RequestTimeout, "timeout", sc.RequestTimeout, "time limit of one GraphQL request")
+	fs.DurationVar(&sc.ReadHeaderTimeout, "read-header-timeout", sc.ReadHeaderTimeout, "HTTP server timeout for reading request headers")
 	fs.DurationVar(&sc.ReadTimeout, "read-timeout", sc.ReadTimeout, "HTTP server read timeout")
 	fs.DurationVar(&sc.WriteTimeout, "write-timeout", sc.WriteTimeout, "HTTP server write timeout")
 	fs.DurationVar(&sc.IdleTimeout, "idle-timeout", sc.IdleTimeout, "HTTP keep-alive idle timeout")
+	fs.IntVar(&sc.MaxHeaderBytes, "max-header-bytes", sc.MaxHeaderBytes, "largest request headers (GET queries travel in the URL)")
+	fs.IntVar(&sc.APQCacheSize, "apq-cache-size", sc.APQCacheSize, "automatic persisted queries remembered")
 	fs.DurationVar(&sc.ShutdownTimeout, "shutdown-timeout", sc.ShutdownTimeout, "how long shutdown waits for in-flight requests")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
@@ -58,7 +61,8 @@ func newServeCmd(stdout, stderr io.Writer) *ffcli.Command {
 		LongHelp: "serve answers GraphQL at /graphql (GET and POST, GraphQL over HTTP), serves GraphiQL at /,\n" +
 			"the schema at /schema.graphql, /healthz, /readyz and Prometheus metrics at /metrics.\n" +
 			"An empty store is first loaded with the embedded plan (or --plan). SIGINT or SIGTERM\n" +
-			"stops it after the requests in flight are answered.",
+			"stops it after the requests in flight are answered. Every flag can also be set in the\n" +
+			"environment as PLANGRAPH_<FLAG>, '-' written '_' (PLANGRAPH_MAX_DEPTH=8).",
 		FlagSet: fs,
 		Options: envOptions(),
 		Exec: func(ctx context.Context, args []string) error {
