@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
@@ -15,6 +16,7 @@ import (
 
 	"plangraph/data"
 	"plangraph/graph"
+	"plangraph/graph/analysis"
 	"plangraph/graph/store"
 	"plangraph/loader"
 )
@@ -47,7 +49,11 @@ func seedStore(t testing.TB) *store.Store {
 
 // newClient returns a gqlgen test client over the schema on st.
 func newClient(st graph.Reader) *client.Client {
-	srv := handler.New(graph.NewExecutableSchema(st))
+	var an graph.Analyzer
+	if s, ok := st.(*store.Store); ok {
+		an = analysis.New(s)
+	}
+	srv := handler.New(graph.NewExecutableSchema(st, an))
 	srv.AddTransport(transport.POST{})
 	return client.New(srv)
 }
@@ -65,8 +71,15 @@ func query(t *testing.T, c *client.Client, q string, vars map[string]any) map[st
 	}
 	out := map[string]any{"data": resp.Data}
 	if len(resp.Errors) > 0 {
-		var errs any
+		var errs []any
 		json.Unmarshal(resp.Errors, &errs)
+		// Fields resolve concurrently, so errors come in any order: sort
+		// them by path for comparison.
+		sort.SliceStable(errs, func(i, j int) bool {
+			pi, _ := json.Marshal(errs[i].(map[string]any)["path"])
+			pj, _ := json.Marshal(errs[j].(map[string]any)["path"])
+			return string(pi) < string(pj)
+		})
 		out["errors"] = errs
 	}
 	return out

@@ -47,6 +47,17 @@ var analystQueries = []struct{ name, query string }{
 	  inTrade: measures(filter: {sectionPrefix: "4.2.3", textContains: "海关"}, first: 3) { totalCount nodes { id } }
 	  byAction: measures(filter: {action: ["探索"], mentionsAny: ["group:lmc-members"]}) { totalCount nodes { id } }
 	}`},
+	{"alignment-mpac-bri", `{
+	  alignment(entities: ["initiative:mpac-2025", "initiative:bri"]) {
+	    entities { id name(lang: EN) }
+	    items { node { id ... on Measure { section { number title } } } score
+	      entities { entity { id } direct via { predicate subject { id } object { id } } mentions { surface span { start end } } }
+	      evidence { id text } }
+	    pairs { a { id } b { id } count score items { id } } }
+	}`},
+	{"alignment-matrix-default", `{
+	  alignmentMatrix { rows { id } columns { id label node { id } } cells { row column count evidenceIds } maxCount }
+	}`},
 	{"not-found", `{
 	  node(id: "country:XX") { id }
 	  entity(id: "initiative:nope") { id }

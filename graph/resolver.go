@@ -33,13 +33,19 @@ type Reader interface {
 type Resolver struct {
 	// Store answers every read.
 	Store Reader
+	// Analyzer answers the analysis queries.
+	Analyzer Analyzer
 }
 
-// NewExecutableSchema returns the GraphQL schema over a store. Each
+// NewExecutableSchema returns the GraphQL schema over a store and an
+// analyzer (nil: analysis queries answer an error). Each
 // operation gets its own dataloaders, so a list of items costs a bounded
 // number of store reads, and no operation sees another's cache.
-func NewExecutableSchema(st Reader) graphql.ExecutableSchema {
-	cfg := generated.Config{Resolvers: &Resolver{Store: st}}
+func NewExecutableSchema(st Reader, an Analyzer) graphql.ExecutableSchema {
+	if an == nil {
+		an = noAnalyzer{}
+	}
+	cfg := generated.Config{Resolvers: &Resolver{Store: st, Analyzer: an}}
 	setComplexity(&cfg.Complexity)
 	return withLoaders{ExecutableSchema: generated.NewExecutableSchema(cfg), store: st}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"plangraph/graph"
+	"plangraph/graph/analysis"
 	"plangraph/graph/server"
 	"plangraph/graph/store"
 	"plangraph/loader"
@@ -138,7 +139,7 @@ func newServer(ctx context.Context, c serveConfig, log *slog.Logger) (*server.Se
 		_, err := st.Count(ctx)
 		return err
 	}
-	srv, err := server.New(c.server, graph.NewExecutableSchema(st), schema.SDL(), ready, log, reg)
+	srv, err := server.New(c.server, graph.NewExecutableSchema(st, analysis.New(st)), schema.SDL(), ready, log, reg)
 	if err != nil {
 		st.Close()
 		return nil, nil, usagef("%v", err)

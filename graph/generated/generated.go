@@ -28,25 +28,81 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AlignedEntity() AlignedEntityResolver
+	Alignment() AlignmentResolver
+	AlignmentItem() AlignmentItemResolver
+	AlignmentMatrix() AlignmentMatrixResolver
+	AlignmentPair() AlignmentPairResolver
 	Country() CountryResolver
 	CountryGroup() CountryGroupResolver
+	EntityCount() EntityCountResolver
+	EntityDegree() EntityDegreeResolver
+	GroupRanking() GroupRankingResolver
+	Hop() HopResolver
 	Initiative() InitiativeResolver
+	MatrixCell() MatrixCellResolver
+	MatrixColumn() MatrixColumnResolver
 	Measure() MeasureResolver
 	Mechanism() MechanismResolver
 	Mention() MentionResolver
 	Organization() OrganizationResolver
+	Path() PathResolver
 	Pillar() PillarResolver
 	Plan() PlanResolver
 	PriorityArea() PriorityAreaResolver
 	Query() QueryResolver
 	Relation() RelationResolver
+	SearchHit() SearchHitResolver
 	Section() SectionResolver
+	SectionCommitments() SectionCommitmentsResolver
+	SubgraphEdge() SubgraphEdgeResolver
+	SubgraphNode() SubgraphNodeResolver
 }
 
 type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AlignedEntity struct {
+		Direct   func(childComplexity int) int
+		Entity   func(childComplexity int) int
+		Mentions func(childComplexity int) int
+		Via      func(childComplexity int) int
+	}
+
+	Alignment struct {
+		Entities func(childComplexity int) int
+		Items    func(childComplexity int) int
+		Pairs    func(childComplexity int) int
+	}
+
+	AlignmentItem struct {
+		Entities func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Score    func(childComplexity int) int
+	}
+
+	AlignmentMatrix struct {
+		Cells    func(childComplexity int) int
+		Columns  func(childComplexity int) int
+		MaxCount func(childComplexity int) int
+		Rows     func(childComplexity int) int
+	}
+
+	AlignmentPair struct {
+		A     func(childComplexity int) int
+		B     func(childComplexity int) int
+		Count func(childComplexity int) int
+		Items func(childComplexity int) int
+		Score func(childComplexity int) int
+	}
+
+	CommitmentCount struct {
+		Commitment func(childComplexity int) int
+		Count      func(childComplexity int) int
+	}
+
 	Country struct {
 		Abbreviation func(childComplexity int) int
 		Aliases      func(childComplexity int) int
@@ -79,9 +135,45 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	EntityCount struct {
+		Count  func(childComplexity int) int
+		Entity func(childComplexity int) int
+	}
+
+	EntityDegree struct {
+		Entity func(childComplexity int) int
+		In     func(childComplexity int) int
+		Out    func(childComplexity int) int
+		Total  func(childComplexity int) int
+	}
+
 	EntityEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	GraphStats struct {
+		CommitmentBySection    func(childComplexity int) int
+		Degrees                func(childComplexity int) int
+		EdgesByPredicate       func(childComplexity int) int
+		MostMentioned          func(childComplexity int) int
+		MostMentionedByPillar  func(childComplexity int) int
+		MostMentionedBySection func(childComplexity int) int
+		NodesByKind            func(childComplexity int) int
+	}
+
+	GroupRanking struct {
+		Entities func(childComplexity int) int
+		Group    func(childComplexity int) int
+	}
+
+	Hop struct {
+		Direction  func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		EvidenceID func(childComplexity int) int
+		From       func(childComplexity int) int
+		Predicate  func(childComplexity int) int
+		To         func(childComplexity int) int
 	}
 
 	Initiative struct {
@@ -98,9 +190,28 @@ type ComplexityRoot struct {
 		Status         func(childComplexity int) int
 	}
 
+	KindCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
 	LocalizedName struct {
 		Lang  func(childComplexity int) int
 		Value func(childComplexity int) int
+	}
+
+	MatrixCell struct {
+		Column      func(childComplexity int) int
+		Count       func(childComplexity int) int
+		Evidence    func(childComplexity int) int
+		EvidenceIds func(childComplexity int) int
+		Row         func(childComplexity int) int
+	}
+
+	MatrixColumn struct {
+		ID    func(childComplexity int) int
+		Label func(childComplexity int) int
+		Node  func(childComplexity int) int
 	}
 
 	Measure struct {
@@ -172,6 +283,19 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Path struct {
+		Hops   func(childComplexity int) int
+		Length func(childComplexity int) int
+		Nodes  func(childComplexity int) int
+	}
+
+	PathResult struct {
+		Paths     func(childComplexity int) int
+		Shortest  func(childComplexity int) int
+		Truncated func(childComplexity int) int
+		Visited   func(childComplexity int) int
+	}
+
 	Pillar struct {
 		Abbreviation func(childComplexity int) int
 		Aliases      func(childComplexity int) int
@@ -194,6 +318,11 @@ type ComplexityRoot struct {
 		Text        func(childComplexity int) int
 	}
 
+	PredicateCount struct {
+		Count     func(childComplexity int) int
+		Predicate func(childComplexity int) int
+	}
+
 	PriorityArea struct {
 		Abbreviation func(childComplexity int) int
 		Aliases      func(childComplexity int) int
@@ -207,14 +336,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Entities func(childComplexity int, kinds []model.EntityKind, search *string, first *int, after *string) int
-		Entity   func(childComplexity int, id string) int
-		Measures func(childComplexity int, filter *model.MeasureFilter, first *int, after *string) int
-		Node     func(childComplexity int, id string) int
-		Nodes    func(childComplexity int, ids []string) int
-		Plan     func(childComplexity int, id string) int
-		Plans    func(childComplexity int) int
-		Section  func(childComplexity int, plan *string, number string) int
+		Alignment       func(childComplexity int, entities []string, scope *model.AlignmentScope, plan *string) int
+		AlignmentMatrix func(childComplexity int, rows []string, columns *model.MatrixColumns, plan *string, indirect *bool) int
+		Entities        func(childComplexity int, kinds []model.EntityKind, search *string, first *int, after *string) int
+		Entity          func(childComplexity int, id string) int
+		Measures        func(childComplexity int, filter *model.MeasureFilter, first *int, after *string) int
+		Neighborhood    func(childComplexity int, id string, depth *int, predicates []model.EdgeKind, kinds []model.NodeKind, limit *int) int
+		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
+		Paths           func(childComplexity int, from string, to string, maxLength *int, predicates []model.EdgeKind, first *int) int
+		Plan            func(childComplexity int, id string) int
+		Plans           func(childComplexity int) int
+		Search          func(childComplexity int, text string, kinds []model.NodeKind, first *int) int
+		Section         func(childComplexity int, plan *string, number string) int
+		Stats           func(childComplexity int, plan *string, top *int) int
 	}
 
 	Relation struct {
@@ -223,6 +358,15 @@ type ComplexityRoot struct {
 		Predicate func(childComplexity int) int
 		Subject   func(childComplexity int) int
 		Value     func(childComplexity int) int
+	}
+
+	SearchHit struct {
+		Field func(childComplexity int) int
+		Kind  func(childComplexity int) int
+		Match func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Score func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Section struct {
@@ -241,9 +385,36 @@ type ComplexityRoot struct {
 		Truncated     func(childComplexity int) int
 	}
 
+	SectionCommitments struct {
+		Counts  func(childComplexity int) int
+		Section func(childComplexity int) int
+	}
+
 	Span struct {
 		End   func(childComplexity int) int
 		Start func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	SubgraphEdge struct {
+		Evidence   func(childComplexity int) int
+		EvidenceID func(childComplexity int) int
+		Predicate  func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Target     func(childComplexity int) int
+	}
+
+	SubgraphNode struct {
+		Distance func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Label    func(childComplexity int) int
+		Node     func(childComplexity int) int
 	}
 }
 
@@ -251,6 +422,26 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AlignedEntityResolver interface {
+	Entity(ctx context.Context, obj *model.AlignedEntity) (model.Entity, error)
+}
+type AlignmentResolver interface {
+	Entities(ctx context.Context, obj *model.Alignment) ([]model.Entity, error)
+}
+type AlignmentItemResolver interface {
+	Node(ctx context.Context, obj *model.AlignmentItem) (model.Node, error)
+
+	Evidence(ctx context.Context, obj *model.AlignmentItem) ([]*model.Measure, error)
+}
+type AlignmentMatrixResolver interface {
+	Rows(ctx context.Context, obj *model.AlignmentMatrix) ([]model.Entity, error)
+}
+type AlignmentPairResolver interface {
+	A(ctx context.Context, obj *model.AlignmentPair) (model.Entity, error)
+	B(ctx context.Context, obj *model.AlignmentPair) (model.Entity, error)
+
+	Items(ctx context.Context, obj *model.AlignmentPair) ([]model.Node, error)
+}
 type CountryResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Country, first *int, after *string, section *string) (*model.MeasureConnection, error)
 	Relations(ctx context.Context, obj *model.Country, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error)
@@ -262,12 +453,33 @@ type CountryGroupResolver interface {
 	Relations(ctx context.Context, obj *model.CountryGroup, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error)
 	Members(ctx context.Context, obj *model.CountryGroup) ([]*model.Country, error)
 }
+type EntityCountResolver interface {
+	Entity(ctx context.Context, obj *model.EntityCount) (model.Entity, error)
+}
+type EntityDegreeResolver interface {
+	Entity(ctx context.Context, obj *model.EntityDegree) (model.Entity, error)
+}
+type GroupRankingResolver interface {
+	Group(ctx context.Context, obj *model.GroupRanking) (model.Node, error)
+}
+type HopResolver interface {
+	From(ctx context.Context, obj *model.Hop) (model.Node, error)
+	To(ctx context.Context, obj *model.Hop) (model.Node, error)
+
+	Evidence(ctx context.Context, obj *model.Hop) (*model.Measure, error)
+}
 type InitiativeResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Initiative, first *int, after *string, section *string) (*model.MeasureConnection, error)
 	Relations(ctx context.Context, obj *model.Initiative, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error)
 
 	RelationToPlan(ctx context.Context, obj *model.Initiative) ([]*model.Relation, error)
 	ProposedBy(ctx context.Context, obj *model.Initiative) ([]*model.Country, error)
+}
+type MatrixCellResolver interface {
+	Evidence(ctx context.Context, obj *model.MatrixCell) ([]*model.Measure, error)
+}
+type MatrixColumnResolver interface {
+	Node(ctx context.Context, obj *model.MatrixColumn) (model.Node, error)
 }
 type MeasureResolver interface {
 	Section(ctx context.Context, obj *model.Measure) (*model.Section, error)
@@ -294,6 +506,9 @@ type OrganizationResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Organization, first *int, after *string, section *string) (*model.MeasureConnection, error)
 	Relations(ctx context.Context, obj *model.Organization, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error)
 }
+type PathResolver interface {
+	Nodes(ctx context.Context, obj *model.Path) ([]model.Node, error)
+}
 type PillarResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Pillar, first *int, after *string, section *string) (*model.MeasureConnection, error)
 	Relations(ctx context.Context, obj *model.Pillar, predicates []model.Predicate, direction *model.Direction) ([]*model.Relation, error)
@@ -318,6 +533,12 @@ type QueryResolver interface {
 	Plan(ctx context.Context, id string) (*model.Plan, error)
 	Section(ctx context.Context, plan *string, number string) (*model.Section, error)
 	Measures(ctx context.Context, filter *model.MeasureFilter, first *int, after *string) (*model.MeasureConnection, error)
+	Alignment(ctx context.Context, entities []string, scope *model.AlignmentScope, plan *string) (*model.Alignment, error)
+	AlignmentMatrix(ctx context.Context, rows []string, columns *model.MatrixColumns, plan *string, indirect *bool) (*model.AlignmentMatrix, error)
+	Neighborhood(ctx context.Context, id string, depth *int, predicates []model.EdgeKind, kinds []model.NodeKind, limit *int) (*model.Subgraph, error)
+	Paths(ctx context.Context, from string, to string, maxLength *int, predicates []model.EdgeKind, first *int) (*model.PathResult, error)
+	Search(ctx context.Context, text string, kinds []model.NodeKind, first *int) ([]*model.SearchHit, error)
+	Stats(ctx context.Context, plan *string, top *int) (*model.GraphStats, error)
 }
 type RelationResolver interface {
 	Subject(ctx context.Context, obj *model.Relation) (model.Node, error)
@@ -325,6 +546,9 @@ type RelationResolver interface {
 	Object(ctx context.Context, obj *model.Relation) (model.Node, error)
 
 	Evidence(ctx context.Context, obj *model.Relation) (*model.Measure, error)
+}
+type SearchHitResolver interface {
+	Node(ctx context.Context, obj *model.SearchHit) (model.Node, error)
 }
 type SectionResolver interface {
 	Plan(ctx context.Context, obj *model.Section) (*model.Plan, error)
@@ -334,6 +558,15 @@ type SectionResolver interface {
 	Measures(ctx context.Context, obj *model.Section, first *int, after *string) (*model.MeasureConnection, error)
 	Pillar(ctx context.Context, obj *model.Section) (*model.Pillar, error)
 	PriorityAreas(ctx context.Context, obj *model.Section) ([]*model.PriorityArea, error)
+}
+type SectionCommitmentsResolver interface {
+	Section(ctx context.Context, obj *model.SectionCommitments) (*model.Section, error)
+}
+type SubgraphEdgeResolver interface {
+	Evidence(ctx context.Context, obj *model.SubgraphEdge) (*model.Measure, error)
+}
+type SubgraphNodeResolver interface {
+	Node(ctx context.Context, obj *model.SubgraphNode) (model.Node, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -353,6 +586,144 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AlignedEntity.direct":
+		if e.ComplexityRoot.AlignedEntity.Direct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignedEntity.Direct(childComplexity), true
+	case "AlignedEntity.entity":
+		if e.ComplexityRoot.AlignedEntity.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignedEntity.Entity(childComplexity), true
+	case "AlignedEntity.mentions":
+		if e.ComplexityRoot.AlignedEntity.Mentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignedEntity.Mentions(childComplexity), true
+	case "AlignedEntity.via":
+		if e.ComplexityRoot.AlignedEntity.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignedEntity.Via(childComplexity), true
+
+	case "Alignment.entities":
+		if e.ComplexityRoot.Alignment.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Entities(childComplexity), true
+	case "Alignment.items":
+		if e.ComplexityRoot.Alignment.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Items(childComplexity), true
+	case "Alignment.pairs":
+		if e.ComplexityRoot.Alignment.Pairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alignment.Pairs(childComplexity), true
+
+	case "AlignmentItem.entities":
+		if e.ComplexityRoot.AlignmentItem.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentItem.Entities(childComplexity), true
+	case "AlignmentItem.evidence":
+		if e.ComplexityRoot.AlignmentItem.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentItem.Evidence(childComplexity), true
+	case "AlignmentItem.node":
+		if e.ComplexityRoot.AlignmentItem.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentItem.Node(childComplexity), true
+	case "AlignmentItem.score":
+		if e.ComplexityRoot.AlignmentItem.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentItem.Score(childComplexity), true
+
+	case "AlignmentMatrix.cells":
+		if e.ComplexityRoot.AlignmentMatrix.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentMatrix.Cells(childComplexity), true
+	case "AlignmentMatrix.columns":
+		if e.ComplexityRoot.AlignmentMatrix.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentMatrix.Columns(childComplexity), true
+	case "AlignmentMatrix.maxCount":
+		if e.ComplexityRoot.AlignmentMatrix.MaxCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentMatrix.MaxCount(childComplexity), true
+	case "AlignmentMatrix.rows":
+		if e.ComplexityRoot.AlignmentMatrix.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentMatrix.Rows(childComplexity), true
+
+	case "AlignmentPair.a":
+		if e.ComplexityRoot.AlignmentPair.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentPair.A(childComplexity), true
+	case "AlignmentPair.b":
+		if e.ComplexityRoot.AlignmentPair.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentPair.B(childComplexity), true
+	case "AlignmentPair.count":
+		if e.ComplexityRoot.AlignmentPair.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentPair.Count(childComplexity), true
+	case "AlignmentPair.items":
+		if e.ComplexityRoot.AlignmentPair.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentPair.Items(childComplexity), true
+	case "AlignmentPair.score":
+		if e.ComplexityRoot.AlignmentPair.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlignmentPair.Score(childComplexity), true
+
+	case "CommitmentCount.commitment":
+		if e.ComplexityRoot.CommitmentCount.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentCount.Commitment(childComplexity), true
+	case "CommitmentCount.count":
+		if e.ComplexityRoot.CommitmentCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentCount.Count(childComplexity), true
 
 	case "Country.abbreviation":
 		if e.ComplexityRoot.Country.Abbreviation == nil {
@@ -525,6 +896,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EntityConnection.TotalCount(childComplexity), true
 
+	case "EntityCount.count":
+		if e.ComplexityRoot.EntityCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCount.Count(childComplexity), true
+	case "EntityCount.entity":
+		if e.ComplexityRoot.EntityCount.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityCount.Entity(childComplexity), true
+
+	case "EntityDegree.entity":
+		if e.ComplexityRoot.EntityDegree.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityDegree.Entity(childComplexity), true
+	case "EntityDegree.in":
+		if e.ComplexityRoot.EntityDegree.In == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityDegree.In(childComplexity), true
+	case "EntityDegree.out":
+		if e.ComplexityRoot.EntityDegree.Out == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityDegree.Out(childComplexity), true
+	case "EntityDegree.total":
+		if e.ComplexityRoot.EntityDegree.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityDegree.Total(childComplexity), true
+
 	case "EntityEdge.cursor":
 		if e.ComplexityRoot.EntityEdge.Cursor == nil {
 			break
@@ -537,6 +946,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EntityEdge.Node(childComplexity), true
+
+	case "GraphStats.commitmentBySection":
+		if e.ComplexityRoot.GraphStats.CommitmentBySection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.CommitmentBySection(childComplexity), true
+	case "GraphStats.degrees":
+		if e.ComplexityRoot.GraphStats.Degrees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Degrees(childComplexity), true
+	case "GraphStats.edgesByPredicate":
+		if e.ComplexityRoot.GraphStats.EdgesByPredicate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.EdgesByPredicate(childComplexity), true
+	case "GraphStats.mostMentioned":
+		if e.ComplexityRoot.GraphStats.MostMentioned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.MostMentioned(childComplexity), true
+	case "GraphStats.mostMentionedByPillar":
+		if e.ComplexityRoot.GraphStats.MostMentionedByPillar == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.MostMentionedByPillar(childComplexity), true
+	case "GraphStats.mostMentionedBySection":
+		if e.ComplexityRoot.GraphStats.MostMentionedBySection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.MostMentionedBySection(childComplexity), true
+	case "GraphStats.nodesByKind":
+		if e.ComplexityRoot.GraphStats.NodesByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.NodesByKind(childComplexity), true
+
+	case "GroupRanking.entities":
+		if e.ComplexityRoot.GroupRanking.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupRanking.Entities(childComplexity), true
+	case "GroupRanking.group":
+		if e.ComplexityRoot.GroupRanking.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupRanking.Group(childComplexity), true
+
+	case "Hop.direction":
+		if e.ComplexityRoot.Hop.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Direction(childComplexity), true
+	case "Hop.evidence":
+		if e.ComplexityRoot.Hop.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Evidence(childComplexity), true
+	case "Hop.evidenceId":
+		if e.ComplexityRoot.Hop.EvidenceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.EvidenceID(childComplexity), true
+	case "Hop.from":
+		if e.ComplexityRoot.Hop.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.From(childComplexity), true
+	case "Hop.predicate":
+		if e.ComplexityRoot.Hop.Predicate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Predicate(childComplexity), true
+	case "Hop.to":
+		if e.ComplexityRoot.Hop.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.To(childComplexity), true
 
 	case "Initiative.abbreviation":
 		if e.ComplexityRoot.Initiative.Abbreviation == nil {
@@ -620,6 +1122,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Initiative.Status(childComplexity), true
 
+	case "KindCount.count":
+		if e.ComplexityRoot.KindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Count(childComplexity), true
+	case "KindCount.kind":
+		if e.ComplexityRoot.KindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
+
 	case "LocalizedName.lang":
 		if e.ComplexityRoot.LocalizedName.Lang == nil {
 			break
@@ -632,6 +1147,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocalizedName.Value(childComplexity), true
+
+	case "MatrixCell.column":
+		if e.ComplexityRoot.MatrixCell.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Column(childComplexity), true
+	case "MatrixCell.count":
+		if e.ComplexityRoot.MatrixCell.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Count(childComplexity), true
+	case "MatrixCell.evidence":
+		if e.ComplexityRoot.MatrixCell.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Evidence(childComplexity), true
+	case "MatrixCell.evidenceIds":
+		if e.ComplexityRoot.MatrixCell.EvidenceIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.EvidenceIds(childComplexity), true
+	case "MatrixCell.row":
+		if e.ComplexityRoot.MatrixCell.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Row(childComplexity), true
+
+	case "MatrixColumn.id":
+		if e.ComplexityRoot.MatrixColumn.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixColumn.ID(childComplexity), true
+	case "MatrixColumn.label":
+		if e.ComplexityRoot.MatrixColumn.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixColumn.Label(childComplexity), true
+	case "MatrixColumn.node":
+		if e.ComplexityRoot.MatrixColumn.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixColumn.Node(childComplexity), true
 
 	case "Measure.action":
 		if e.ComplexityRoot.Measure.Action == nil {
@@ -958,6 +1523,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Path.hops":
+		if e.ComplexityRoot.Path.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Hops(childComplexity), true
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+
+	case "PathResult.paths":
+		if e.ComplexityRoot.PathResult.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathResult.Paths(childComplexity), true
+	case "PathResult.shortest":
+		if e.ComplexityRoot.PathResult.Shortest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathResult.Shortest(childComplexity), true
+	case "PathResult.truncated":
+		if e.ComplexityRoot.PathResult.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathResult.Truncated(childComplexity), true
+	case "PathResult.visited":
+		if e.ComplexityRoot.PathResult.Visited == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathResult.Visited(childComplexity), true
+
 	case "Pillar.abbreviation":
 		if e.ComplexityRoot.Pillar.Abbreviation == nil {
 			break
@@ -1081,6 +1690,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Plan.Text(childComplexity), true
 
+	case "PredicateCount.count":
+		if e.ComplexityRoot.PredicateCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PredicateCount.Count(childComplexity), true
+	case "PredicateCount.predicate":
+		if e.ComplexityRoot.PredicateCount.Predicate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PredicateCount.Predicate(childComplexity), true
+
 	case "PriorityArea.abbreviation":
 		if e.ComplexityRoot.PriorityArea.Abbreviation == nil {
 			break
@@ -1151,6 +1773,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PriorityArea.Sections(childComplexity), true
 
+	case "Query.alignment":
+		if e.ComplexityRoot.Query.Alignment == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alignment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Alignment(childComplexity, args["entities"].([]string), args["scope"].(*model.AlignmentScope), args["plan"].(*string)), true
+	case "Query.alignmentMatrix":
+		if e.ComplexityRoot.Query.AlignmentMatrix == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alignmentMatrix_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AlignmentMatrix(childComplexity, args["rows"].([]string), args["columns"].(*model.MatrixColumns), args["plan"].(*string), args["indirect"].(*bool)), true
 	case "Query.entities":
 		if e.ComplexityRoot.Query.Entities == nil {
 			break
@@ -1185,6 +1829,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Measures(childComplexity, args["filter"].(*model.MeasureFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.neighborhood":
+		if e.ComplexityRoot.Query.Neighborhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighborhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["predicates"].([]model.EdgeKind), args["kinds"].([]model.NodeKind), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1207,6 +1862,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.paths":
+		if e.ComplexityRoot.Query.Paths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_paths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["predicates"].([]model.EdgeKind), args["first"].(*int)), true
 	case "Query.plan":
 		if e.ComplexityRoot.Query.Plan == nil {
 			break
@@ -1224,6 +1890,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Plans(childComplexity), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["kinds"].([]model.NodeKind), args["first"].(*int)), true
 	case "Query.section":
 		if e.ComplexityRoot.Query.Section == nil {
 			break
@@ -1235,6 +1912,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Section(childComplexity, args["plan"].(*string), args["number"].(string)), true
+	case "Query.stats":
+		if e.ComplexityRoot.Query.Stats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Stats(childComplexity, args["plan"].(*string), args["top"].(*int)), true
 
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.Evidence == nil {
@@ -1266,6 +1954,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Value(childComplexity), true
+
+	case "SearchHit.field":
+		if e.ComplexityRoot.SearchHit.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Field(childComplexity), true
+	case "SearchHit.kind":
+		if e.ComplexityRoot.SearchHit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Kind(childComplexity), true
+	case "SearchHit.match":
+		if e.ComplexityRoot.SearchHit.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Match(childComplexity), true
+	case "SearchHit.node":
+		if e.ComplexityRoot.SearchHit.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+	case "SearchHit.score":
+		if e.ComplexityRoot.SearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+	case "SearchHit.value":
+		if e.ComplexityRoot.SearchHit.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Value(childComplexity), true
 
 	case "Section.children":
 		if e.ComplexityRoot.Section.Children == nil {
@@ -1351,6 +2076,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Section.Truncated(childComplexity), true
 
+	case "SectionCommitments.counts":
+		if e.ComplexityRoot.SectionCommitments.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectionCommitments.Counts(childComplexity), true
+	case "SectionCommitments.section":
+		if e.ComplexityRoot.SectionCommitments.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectionCommitments.Section(childComplexity), true
+
 	case "Span.end":
 		if e.ComplexityRoot.Span.End == nil {
 			break
@@ -1363,6 +2101,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Span.Start(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "SubgraphEdge.evidence":
+		if e.ComplexityRoot.SubgraphEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphEdge.Evidence(childComplexity), true
+	case "SubgraphEdge.evidenceId":
+		if e.ComplexityRoot.SubgraphEdge.EvidenceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphEdge.EvidenceID(childComplexity), true
+	case "SubgraphEdge.predicate":
+		if e.ComplexityRoot.SubgraphEdge.Predicate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphEdge.Predicate(childComplexity), true
+	case "SubgraphEdge.source":
+		if e.ComplexityRoot.SubgraphEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphEdge.Source(childComplexity), true
+	case "SubgraphEdge.target":
+		if e.ComplexityRoot.SubgraphEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphEdge.Target(childComplexity), true
+
+	case "SubgraphNode.distance":
+		if e.ComplexityRoot.SubgraphNode.Distance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Distance(childComplexity), true
+	case "SubgraphNode.id":
+		if e.ComplexityRoot.SubgraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.ID(childComplexity), true
+	case "SubgraphNode.kind":
+		if e.ComplexityRoot.SubgraphNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Kind(childComplexity), true
+	case "SubgraphNode.label":
+		if e.ComplexityRoot.SubgraphNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Label(childComplexity), true
+	case "SubgraphNode.node":
+		if e.ComplexityRoot.SubgraphNode.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Node(childComplexity), true
 
 	}
 	return 0, false
@@ -1435,6 +2254,436 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../schema/analysis.graphqls", Input: `extend type Query {
+  """
+  The measures (or sections) that reference two or more of the given
+  entities, sorted by score (highest first), then reading order. A measure
+  references an entity directly when it names it, and indirectly when it
+  names another entity that one declared relation ties to it (a measure
+  naming the LMC connectivity plan, which alignsWith MPAC 2025, references
+  MPAC 2025 indirectly). Per pair of entities: how many items tie them and
+  a score. Works for entities of any kind.
+  """
+  alignment(
+    "Two or more entity ids, at most 20."
+    entities: [ID!]!
+    "Whether items are single measures or whole sections."
+    scope: AlignmentScope = MEASURE
+    "Only this plan; every plan when omitted."
+    plan: ID
+  ): Alignment!
+
+  """
+  A matrix of entities (rows) by sections, pillars, priority areas or entity
+  kinds (columns): each cell counts the measures that name the row's entity
+  within the column, with their ids as evidence. The data for a heatmap.
+  """
+  alignmentMatrix(
+    "Row entity ids; every initiative when omitted. At most 100."
+    rows: [ID!]
+    "What the columns are; the level-2 sections (4.1, 4.2 … of the practical-cooperation chapter) when omitted."
+    columns: MatrixColumns = SECTION_LEVEL_2
+    "Only this plan; the only plan when omitted."
+    plan: ID
+    "Count measures that reference the row entity through one relation too."
+    indirect: Boolean = false
+  ): AlignmentMatrix!
+
+  """
+  The nodes within ` + "`" + `depth` + "`" + ` edges of a node, both directions, and the edges
+  between them: a bounded, deterministic subgraph. Measures, sections, the
+  plan and entities are nodes; mentions are edges (MENTIONS), and so are
+  structure (PART_OF), pillars and priority areas.
+  """
+  neighborhood(
+    "The node to start from."
+    id: ID!
+    "How many edges away: 1 to 3."
+    depth: Int = 1
+    "Only edges of these kinds; all when omitted."
+    predicates: [EdgeKind!]
+    "Only nodes of these kinds (the start node is always kept)."
+    kinds: [NodeKind!]
+    "At most this many nodes, at most 2000; ` + "`" + `truncated` + "`" + ` tells when more were within reach."
+    limit: Int = 200
+  ): Subgraph!
+
+  """
+  Paths between two nodes, shortest first, without loops: each hop with its
+  edge kind, direction and the evidence that states it — "explain the link"
+  between two entities. The search visits a bounded number of nodes;
+  ` + "`" + `truncated` + "`" + ` says when it stopped early.
+  """
+  paths(
+    "Where paths start."
+    from: ID!
+    "Where paths end."
+    to: ID!
+    "Longest path in hops: 1 to 6."
+    maxLength: Int = 4
+    "Only edges of these kinds; all when omitted."
+    predicates: [EdgeKind!]
+    "How many paths, at most 50."
+    first: Int = 5
+  ): PathResult!
+
+  """
+  Entities by name, English name and alias (case-insensitive, full- and
+  half-width folded, Simplified and Traditional forms), then measures by
+  text; ranked, with the matched span of each hit.
+  """
+  search(
+    "What to look for: Chinese, English or an abbreviation."
+    text: String!
+    "Only these kinds; entities and measures when omitted."
+    kinds: [NodeKind!]
+    "How many hits, at most 100."
+    first: Int = 20
+  ): [SearchHit!]!
+
+  "Counts and rankings of the graph."
+  stats(
+    "Only this plan; the only plan when omitted."
+    plan: ID
+    "How many entries each ranking lists."
+    top: Int = 10
+  ): GraphStats!
+}
+
+"What an alignment item is."
+enum AlignmentScope {
+  "A single measure."
+  MEASURE
+  "A section (its own measures)."
+  SECTION
+}
+
+"The columns of an alignment matrix."
+enum MatrixColumns {
+  "Top-level sections (一、 … 四、)."
+  SECTION_LEVEL_1
+  "Second-level sections (4.1, 4.2 …), each with everything below it."
+  SECTION_LEVEL_2
+  "The plan's pillars; a section belongs to the pillar its title or an enclosing title names."
+  PILLAR
+  "The priority areas; a section belongs to the area its title or an enclosing title names."
+  PRIORITY_AREA
+  "Entity kinds: a cell counts the measures that name the row's entity and an entity of the column's kind."
+  ENTITY_KIND
+}
+
+"Kinds of graph node."
+enum NodeKind {
+  PLAN
+  SECTION
+  MEASURE
+  COUNTRY
+  COUNTRY_GROUP
+  MECHANISM
+  INITIATIVE
+  ORGANIZATION
+  PILLAR
+  PRIORITY_AREA
+}
+
+"Kinds of graph edge: the relation predicates plus the document's structure."
+enum EdgeKind {
+  "A measure names an entity."
+  MENTIONS
+  "Subject and object complement each other."
+  COMPLEMENTS
+  "Subject and object reinforce each other."
+  REINFORCES
+  "Subject is to be aligned with object."
+  ALIGNS_WITH
+  "Subject implements object."
+  IMPLEMENTS
+  "Subject is based on object."
+  BUILDS_ON
+  "Subject reports to object."
+  REPORTS_TO
+  "A country belongs to a group."
+  MEMBER_OF
+  "An initiative was put forward by a country."
+  PROPOSED_BY
+  "The plan seeks cooperation with an organization."
+  COOPERATES_WITH
+  "Subject draws up the object document."
+  DRAFTS
+  "Subject submits something to the object."
+  SUBMITS_TO
+  "A meeting took place in a country."
+  HELD_IN
+  "A measure belongs to its section, a section to its parent or plan, a mechanism to the one it is part of."
+  PART_OF
+  "A section belongs to the pillar its title names."
+  IN_PILLAR
+  "A section covers the priority area its title names."
+  IN_PRIORITY_AREA
+}
+
+"The result of ` + "`" + `alignment` + "`" + `."
+type Alignment {
+  "The entities asked about."
+  entities: [Entity!]!
+  "The measures or sections that reference two or more of them, by score."
+  items: [AlignmentItem!]!
+  "Every pair of the entities with how many items tie them, by score."
+  pairs: [AlignmentPair!]!
+}
+
+"A measure or section that references several of the entities asked about."
+type AlignmentItem {
+  "The measure or section."
+  node: Node!
+  "The entities it references, and how."
+  entities: [AlignedEntity!]!
+  "The measures whose text is the evidence (the measure itself, or the section's measures that reference the entities)."
+  evidence: [Measure!]!
+  "Sum over the entities referenced: 1 for a direct reference, 0.5 for an indirect one."
+  score: Float!
+}
+
+"How an alignment item references one entity."
+type AlignedEntity {
+  "The entity asked about."
+  entity: Entity!
+  "True when the item names the entity itself; false when it names an entity related to it."
+  direct: Boolean!
+  "For an indirect reference: the relation that ties the named entity to this one."
+  via: Relation
+  "The mentions that carry the reference: spans in the evidence measures."
+  mentions: [Mention!]!
+}
+
+"Two of the entities asked about and the items that tie them."
+type AlignmentPair {
+  "One entity of the pair."
+  a: Entity!
+  "The other."
+  b: Entity!
+  "How many items reference both."
+  count: Int!
+  "Sum over those items of the smaller weight of the two references (1 direct, 0.5 indirect)."
+  score: Float!
+  "The items (measures or sections) that reference both."
+  items: [Node!]!
+}
+
+"The result of ` + "`" + `alignmentMatrix` + "`" + `: rows × columns with a count and evidence per cell."
+type AlignmentMatrix {
+  "The row entities, in order."
+  rows: [Entity!]!
+  "The columns, in order."
+  columns: [MatrixColumn!]!
+  "Every non-empty cell."
+  cells: [MatrixCell!]!
+  "The largest count of any cell (to scale a heatmap)."
+  maxCount: Int!
+}
+
+"One column of an alignment matrix."
+type MatrixColumn {
+  "The section, pillar or priority area id, or the entity kind's name."
+  id: ID!
+  "What to print: a section's number and title, or a name."
+  label: String!
+  "The section, pillar or priority area; null for an entity kind."
+  node: Node
+}
+
+"One cell of an alignment matrix."
+type MatrixCell {
+  "The row index (into ` + "`" + `rows` + "`" + `)."
+  row: Int!
+  "The column index (into ` + "`" + `columns` + "`" + `)."
+  column: Int!
+  "How many measures."
+  count: Int!
+  "The ids of those measures."
+  evidenceIds: [ID!]!
+  "Those measures."
+  evidence: [Measure!]!
+}
+
+"A subgraph: nodes and the edges between them."
+type Subgraph {
+  "The nodes, the start node first, then by distance and id."
+  nodes: [SubgraphNode!]!
+  "The edges between the nodes, sorted."
+  edges: [SubgraphEdge!]!
+  "True when the limit cut nodes that were within reach."
+  truncated: Boolean!
+}
+
+"A node of a subgraph."
+type SubgraphNode {
+  "The node."
+  node: Node!
+  "Its id."
+  id: ID!
+  "Its kind."
+  kind: NodeKind!
+  "Its name (Chinese), a section's number and title, or a measure's text."
+  label: String!
+  "How many edges from the start node."
+  distance: Int!
+}
+
+"An edge of a subgraph."
+type SubgraphEdge {
+  "The subject's id."
+  source: ID!
+  "The object's id."
+  target: ID!
+  "The edge's kind."
+  predicate: EdgeKind!
+  "The id of what states the edge: a measure, the plan, or the catalog."
+  evidenceId: ID
+  "The measure that states the edge, when a measure does."
+  evidence: Measure
+}
+
+"The result of ` + "`" + `paths` + "`" + `."
+type PathResult {
+  "The paths found, shortest first."
+  paths: [Path!]!
+  "The length of the shortest path; null when none was found."
+  shortest: Int
+  "How many nodes the search visited."
+  visited: Int!
+  "True when the search stopped at its bound before finding every path asked for."
+  truncated: Boolean!
+}
+
+"A path between two nodes."
+type Path {
+  "How many hops."
+  length: Int!
+  "The nodes along the path, from start to end."
+  nodes: [Node!]!
+  "The hops, in order."
+  hops: [Hop!]!
+}
+
+"One hop of a path."
+type Hop {
+  "Where the hop starts (on the path's way)."
+  from: Node!
+  "Where it ends."
+  to: Node!
+  "The edge's kind."
+  predicate: EdgeKind!
+  "FORWARD when the edge points the path's way (from is its subject), BACKWARD otherwise."
+  direction: HopDirection!
+  "The id of what states the edge: a measure, the plan, or the catalog."
+  evidenceId: ID!
+  "The measure that states the edge, when a measure does."
+  evidence: Measure
+}
+
+"Which way an edge points relative to a path."
+enum HopDirection {
+  "The edge's subject comes first on the path."
+  FORWARD
+  "The edge's object comes first on the path."
+  BACKWARD
+}
+
+"A search hit."
+type SearchHit {
+  "The entity or measure found."
+  node: Node!
+  "Its kind."
+  kind: NodeKind!
+  "Where the text matched: NAME, EN_NAME, ALIAS, ABBREVIATION or TEXT."
+  field: String!
+  "The whole text that matched (a name, an alias or a measure's sentence)."
+  value: String!
+  "The match inside ` + "`" + `value` + "`" + `: rune offsets."
+  match: Span!
+  "Higher is better: exact names first, then prefixes, then substrings; entities before measures."
+  score: Float!
+}
+
+"Counts and rankings of a graph."
+type GraphStats {
+  "Nodes by kind."
+  nodesByKind: [KindCount!]!
+  "Edges by predicate."
+  edgesByPredicate: [PredicateCount!]!
+  "The entities named by the most measures."
+  mostMentioned: [EntityCount!]!
+  "The most-mentioned entities within each pillar."
+  mostMentionedByPillar: [GroupRanking!]!
+  "The most-mentioned entities within each top- and second-level section."
+  mostMentionedBySection: [GroupRanking!]!
+  "Every entity with its degree (relations and mentions, both directions), highest first."
+  degrees: [EntityDegree!]!
+  "Measures by commitment level, per section."
+  commitmentBySection: [SectionCommitments!]!
+}
+
+"A count of nodes of one kind."
+type KindCount {
+  "The kind (Plan, Section, Measure, Mention, Country …)."
+  kind: String!
+  "How many."
+  count: Int!
+}
+
+"A count of edges of one predicate."
+type PredicateCount {
+  "The predicate's short name (mentions, complements, rdfs:label …)."
+  predicate: String!
+  "How many."
+  count: Int!
+}
+
+"An entity and how many measures name it."
+type EntityCount {
+  "The entity."
+  entity: Entity!
+  "How many measures name it."
+  count: Int!
+}
+
+"A ranking within one pillar or section."
+type GroupRanking {
+  "The pillar or section."
+  group: Node!
+  "Its entities by how many of its measures name them."
+  entities: [EntityCount!]!
+}
+
+"An entity's degree."
+type EntityDegree {
+  "The entity."
+  entity: Entity!
+  "Relations from it."
+  out: Int!
+  "Relations to it, mentions included."
+  in: Int!
+  "out + in."
+  total: Int!
+}
+
+"How a section's measures commit."
+type SectionCommitments {
+  "The section (its own measures)."
+  section: Section!
+  "Measures per level, every level listed."
+  counts: [CommitmentCount!]!
+}
+
+"A count of measures at one commitment level."
+type CommitmentCount {
+  "The level."
+  commitment: Commitment!
+  "How many measures."
+  count: Int!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/plangraph.graphqls", Input: `"""
 plangraph serves cooperation plans as a knowledge graph: the plan's numbered
 sections, the measures (sentences) under them, the catalog entities the
@@ -1950,6 +3199,86 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AlignedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_AlignedEntity_entity(ctx, field)
+	case "direct":
+		return ec.fieldContext_AlignedEntity_direct(ctx, field)
+	case "via":
+		return ec.fieldContext_AlignedEntity_via(ctx, field)
+	case "mentions":
+		return ec.fieldContext_AlignedEntity_mentions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlignedEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_Alignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entities":
+		return ec.fieldContext_Alignment_entities(ctx, field)
+	case "items":
+		return ec.fieldContext_Alignment_items(ctx, field)
+	case "pairs":
+		return ec.fieldContext_Alignment_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Alignment", field.Name)
+}
+
+func (ec *executionContext) childFields_AlignmentItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AlignmentItem_node(ctx, field)
+	case "entities":
+		return ec.fieldContext_AlignmentItem_entities(ctx, field)
+	case "evidence":
+		return ec.fieldContext_AlignmentItem_evidence(ctx, field)
+	case "score":
+		return ec.fieldContext_AlignmentItem_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlignmentItem", field.Name)
+}
+
+func (ec *executionContext) childFields_AlignmentMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_AlignmentMatrix_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_AlignmentMatrix_columns(ctx, field)
+	case "cells":
+		return ec.fieldContext_AlignmentMatrix_cells(ctx, field)
+	case "maxCount":
+		return ec.fieldContext_AlignmentMatrix_maxCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlignmentMatrix", field.Name)
+}
+
+func (ec *executionContext) childFields_AlignmentPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_AlignmentPair_a(ctx, field)
+	case "b":
+		return ec.fieldContext_AlignmentPair_b(ctx, field)
+	case "count":
+		return ec.fieldContext_AlignmentPair_count(ctx, field)
+	case "score":
+		return ec.fieldContext_AlignmentPair_score(ctx, field)
+	case "items":
+		return ec.fieldContext_AlignmentPair_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlignmentPair", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_CommitmentCount_commitment(ctx, field)
+	case "count":
+		return ec.fieldContext_CommitmentCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2014,6 +3343,30 @@ func (ec *executionContext) childFields_EntityConnection(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type EntityConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_EntityCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_EntityCount_entity(ctx, field)
+	case "count":
+		return ec.fieldContext_EntityCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityCount", field.Name)
+}
+
+func (ec *executionContext) childFields_EntityDegree(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_EntityDegree_entity(ctx, field)
+	case "out":
+		return ec.fieldContext_EntityDegree_out(ctx, field)
+	case "in":
+		return ec.fieldContext_EntityDegree_in(ctx, field)
+	case "total":
+		return ec.fieldContext_EntityDegree_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityDegree", field.Name)
+}
+
 func (ec *executionContext) childFields_EntityEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -2024,6 +3377,64 @@ func (ec *executionContext) childFields_EntityEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type EntityEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_GraphStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodesByKind":
+		return ec.fieldContext_GraphStats_nodesByKind(ctx, field)
+	case "edgesByPredicate":
+		return ec.fieldContext_GraphStats_edgesByPredicate(ctx, field)
+	case "mostMentioned":
+		return ec.fieldContext_GraphStats_mostMentioned(ctx, field)
+	case "mostMentionedByPillar":
+		return ec.fieldContext_GraphStats_mostMentionedByPillar(ctx, field)
+	case "mostMentionedBySection":
+		return ec.fieldContext_GraphStats_mostMentionedBySection(ctx, field)
+	case "degrees":
+		return ec.fieldContext_GraphStats_degrees(ctx, field)
+	case "commitmentBySection":
+		return ec.fieldContext_GraphStats_commitmentBySection(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupRanking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_GroupRanking_group(ctx, field)
+	case "entities":
+		return ec.fieldContext_GroupRanking_entities(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupRanking", field.Name)
+}
+
+func (ec *executionContext) childFields_Hop(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Hop_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Hop_to(ctx, field)
+	case "predicate":
+		return ec.fieldContext_Hop_predicate(ctx, field)
+	case "direction":
+		return ec.fieldContext_Hop_direction(ctx, field)
+	case "evidenceId":
+		return ec.fieldContext_Hop_evidenceId(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Hop_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Hop", field.Name)
+}
+
+func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_KindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_KindCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
 func (ec *executionContext) childFields_LocalizedName(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "lang":
@@ -2032,6 +3443,34 @@ func (ec *executionContext) childFields_LocalizedName(ctx context.Context, field
 		return ec.fieldContext_LocalizedName_value(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocalizedName", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_MatrixCell_row(ctx, field)
+	case "column":
+		return ec.fieldContext_MatrixCell_column(ctx, field)
+	case "count":
+		return ec.fieldContext_MatrixCell_count(ctx, field)
+	case "evidenceIds":
+		return ec.fieldContext_MatrixCell_evidenceIds(ctx, field)
+	case "evidence":
+		return ec.fieldContext_MatrixCell_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixCell", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixColumn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MatrixColumn_id(ctx, field)
+	case "label":
+		return ec.fieldContext_MatrixColumn_label(ctx, field)
+	case "node":
+		return ec.fieldContext_MatrixColumn_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixColumn", field.Name)
 }
 
 func (ec *executionContext) childFields_Measure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2118,6 +3557,32 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "hops":
+		return ec.fieldContext_Path_hops(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paths":
+		return ec.fieldContext_PathResult_paths(ctx, field)
+	case "shortest":
+		return ec.fieldContext_PathResult_shortest(ctx, field)
+	case "visited":
+		return ec.fieldContext_PathResult_visited(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PathResult_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathResult", field.Name)
+}
+
 func (ec *executionContext) childFields_Pillar(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2162,6 +3627,16 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
 
+func (ec *executionContext) childFields_PredicateCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "predicate":
+		return ec.fieldContext_PredicateCount_predicate(ctx, field)
+	case "count":
+		return ec.fieldContext_PredicateCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PredicateCount", field.Name)
+}
+
 func (ec *executionContext) childFields_PriorityArea(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2202,6 +3677,24 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SearchHit_node(ctx, field)
+	case "kind":
+		return ec.fieldContext_SearchHit_kind(ctx, field)
+	case "field":
+		return ec.fieldContext_SearchHit_field(ctx, field)
+	case "value":
+		return ec.fieldContext_SearchHit_value(ctx, field)
+	case "match":
+		return ec.fieldContext_SearchHit_match(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchHit_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Section(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2234,6 +3727,16 @@ func (ec *executionContext) childFields_Section(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Section", field.Name)
 }
 
+func (ec *executionContext) childFields_SectionCommitments(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "section":
+		return ec.fieldContext_SectionCommitments_section(ctx, field)
+	case "counts":
+		return ec.fieldContext_SectionCommitments_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SectionCommitments", field.Name)
+}
+
 func (ec *executionContext) childFields_Span(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "start":
@@ -2242,6 +3745,50 @@ func (ec *executionContext) childFields_Span(ctx context.Context, field graphql.
 		return ec.fieldContext_Span_end(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Span", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_SubgraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_SubgraphEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_SubgraphEdge_target(ctx, field)
+	case "predicate":
+		return ec.fieldContext_SubgraphEdge_predicate(ctx, field)
+	case "evidenceId":
+		return ec.fieldContext_SubgraphEdge_evidenceId(ctx, field)
+	case "evidence":
+		return ec.fieldContext_SubgraphEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubgraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SubgraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SubgraphNode_node(ctx, field)
+	case "id":
+		return ec.fieldContext_SubgraphNode_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_SubgraphNode_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_SubgraphNode_label(ctx, field)
+	case "distance":
+		return ec.fieldContext_SubgraphNode_distance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubgraphNode", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2864,6 +4411,74 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_alignmentMatrix_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "rows",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rows"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "columns",
+		func(ctx context.Context, v any) (*model.MatrixColumns, error) {
+			return ec.unmarshalOMatrixColumns2ᚖplangraphᚋgraphᚋmodelᚐMatrixColumns(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["columns"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "indirect",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indirect"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_alignment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "entities",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entities"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (*model.AlignmentScope, error) {
+			return ec.unmarshalOAlignmentScope2ᚖplangraphᚋgraphᚋmodelᚐAlignmentScope(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_entities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2946,6 +4561,52 @@ func (ec *executionContext) field_Query_measures_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "predicates",
+		func(ctx context.Context, v any) ([]model.EdgeKind, error) {
+			return ec.unmarshalOEdgeKind2ᚕplangraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["predicates"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.NodeKind, error) {
+			return ec.unmarshalONodeKind2ᚕplangraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2974,6 +4635,52 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxLength",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxLength"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "predicates",
+		func(ctx context.Context, v any) ([]model.EdgeKind, error) {
+			return ec.unmarshalOEdgeKind2ᚕplangraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["predicates"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_plan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2985,6 +4692,36 @@ func (ec *executionContext) field_Query_plan_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.NodeKind, error) {
+			return ec.unmarshalONodeKind2ᚕplangraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -3007,6 +4744,28 @@ func (ec *executionContext) field_Query_section_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["number"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "top",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["top"] = arg1
 	return args, nil
 }
 
@@ -3105,6 +4864,647 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AlignedEntity_entity(ctx context.Context, field graphql.CollectedField, obj *model.AlignedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignedEntity_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignedEntity().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignedEntity_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignedEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignedEntity_direct(ctx context.Context, field graphql.CollectedField, obj *model.AlignedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignedEntity_direct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direct(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignedEntity_direct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlignedEntity", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _AlignedEntity_via(ctx context.Context, field graphql.CollectedField, obj *model.AlignedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignedEntity_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+			return ec.marshalORelation2ᚖplangraphᚋgraphᚋmodelᚐRelation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AlignedEntity_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignedEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignedEntity_mentions(ctx context.Context, field graphql.CollectedField, obj *model.AlignedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignedEntity_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mentions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕᚖplangraphᚋgraphᚋmodelᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignedEntity_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignedEntity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alignment_entities(ctx context.Context, field graphql.CollectedField, obj *model.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alignment().Entities(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕplangraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alignment_items(ctx context.Context, field graphql.CollectedField, obj *model.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AlignmentItem) graphql.Marshaler {
+			return ec.marshalNAlignmentItem2ᚕᚖplangraphᚋgraphᚋmodelᚐAlignmentItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlignmentItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alignment_pairs(ctx context.Context, field graphql.CollectedField, obj *model.Alignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alignment_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AlignmentPair) graphql.Marshaler {
+			return ec.marshalNAlignmentPair2ᚕᚖplangraphᚋgraphᚋmodelᚐAlignmentPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alignment_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlignmentPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentItem_node(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentItem_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignmentItem().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentItem_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentItem_entities(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentItem_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AlignedEntity) graphql.Marshaler {
+			return ec.marshalNAlignedEntity2ᚕᚖplangraphᚋgraphᚋmodelᚐAlignedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentItem_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlignedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentItem_evidence(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentItem_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignmentItem().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Measure) graphql.Marshaler {
+			return ec.marshalNMeasure2ᚕᚖplangraphᚋgraphᚋmodelᚐMeasureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentItem_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentItem_score(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentItem_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentItem_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlignmentItem", field, true, false, "Float")
+}
+
+func (ec *executionContext) _AlignmentMatrix_rows(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentMatrix_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignmentMatrix().Rows(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕplangraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentMatrix_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentMatrix_columns(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentMatrix_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatrixColumn) graphql.Marshaler {
+			return ec.marshalNMatrixColumn2ᚕᚖplangraphᚋgraphᚋmodelᚐMatrixColumnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentMatrix_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixColumn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentMatrix_cells(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentMatrix_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatrixCell) graphql.Marshaler {
+			return ec.marshalNMatrixCell2ᚕᚖplangraphᚋgraphᚋmodelᚐMatrixCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentMatrix_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentMatrix_maxCount(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentMatrix_maxCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxCount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentMatrix_maxCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlignmentMatrix", field, true, false, "Int")
+}
+
+func (ec *executionContext) _AlignmentPair_a(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentPair_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignmentPair().A(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentPair",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentPair_b(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentPair_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignmentPair().B(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentPair",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlignmentPair_count(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentPair_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentPair_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlignmentPair", field, true, false, "Int")
+}
+
+func (ec *executionContext) _AlignmentPair_score(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentPair_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentPair_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlignmentPair", field, true, false, "Float")
+}
+
+func (ec *executionContext) _AlignmentPair_items(ctx context.Context, field graphql.CollectedField, obj *model.AlignmentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlignmentPair_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlignmentPair().Items(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕplangraphᚋgraphᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlignmentPair_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlignmentPair",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentCount_commitment(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentCount_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2plangraphᚋgraphᚋmodelᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentCount_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentCount", field, false, false, "Commitment")
+}
+
+func (ec *executionContext) _CommitmentCount_count(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentCount", field, false, false, "Int")
+}
 
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *model.Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3824,6 +6224,162 @@ func (ec *executionContext) fieldContext_EntityConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _EntityCount_entity(ctx context.Context, field graphql.CollectedField, obj *model.EntityCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCount_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EntityCount().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCount_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityCount_count(ctx context.Context, field graphql.CollectedField, obj *model.EntityCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityCount", field, true, false, "Int")
+}
+
+func (ec *executionContext) _EntityDegree_entity(ctx context.Context, field graphql.CollectedField, obj *model.EntityDegree) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityDegree_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EntityDegree().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityDegree_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityDegree",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityDegree_out(ctx context.Context, field graphql.CollectedField, obj *model.EntityDegree) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityDegree_out(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Out(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityDegree_out(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityDegree", field, true, false, "Int")
+}
+
+func (ec *executionContext) _EntityDegree_in(ctx context.Context, field graphql.CollectedField, obj *model.EntityDegree) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityDegree_in(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.In(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityDegree_in(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityDegree", field, true, false, "Int")
+}
+
+func (ec *executionContext) _EntityDegree_total(ctx context.Context, field graphql.CollectedField, obj *model.EntityDegree) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityDegree_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityDegree_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityDegree", field, true, false, "Int")
+}
+
 func (ec *executionContext) _EntityEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EntityEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3874,6 +6430,459 @@ func (ec *executionContext) fieldContext_EntityEdge_node(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_nodesByKind(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_nodesByKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodesByKind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕᚖplangraphᚋgraphᚋmodelᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_nodesByKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_edgesByPredicate(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_edgesByPredicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EdgesByPredicate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PredicateCount) graphql.Marshaler {
+			return ec.marshalNPredicateCount2ᚕᚖplangraphᚋgraphᚋmodelᚐPredicateCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_edgesByPredicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PredicateCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_mostMentioned(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_mostMentioned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MostMentioned(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EntityCount) graphql.Marshaler {
+			return ec.marshalNEntityCount2ᚕᚖplangraphᚋgraphᚋmodelᚐEntityCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_mostMentioned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_mostMentionedByPillar(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_mostMentionedByPillar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MostMentionedByPillar(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GroupRanking) graphql.Marshaler {
+			return ec.marshalNGroupRanking2ᚕᚖplangraphᚋgraphᚋmodelᚐGroupRankingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_mostMentionedByPillar(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupRanking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_mostMentionedBySection(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_mostMentionedBySection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MostMentionedBySection(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GroupRanking) graphql.Marshaler {
+			return ec.marshalNGroupRanking2ᚕᚖplangraphᚋgraphᚋmodelᚐGroupRankingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_mostMentionedBySection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupRanking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_degrees(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_degrees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degrees(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EntityDegree) graphql.Marshaler {
+			return ec.marshalNEntityDegree2ᚕᚖplangraphᚋgraphᚋmodelᚐEntityDegreeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_degrees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityDegree(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_commitmentBySection(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_commitmentBySection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommitmentBySection(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SectionCommitments) graphql.Marshaler {
+			return ec.marshalNSectionCommitments2ᚕᚖplangraphᚋgraphᚋmodelᚐSectionCommitmentsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_commitmentBySection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectionCommitments(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupRanking_group(ctx context.Context, field graphql.CollectedField, obj *model.GroupRanking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupRanking_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupRanking().Group(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupRanking_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupRanking",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupRanking_entities(ctx context.Context, field graphql.CollectedField, obj *model.GroupRanking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupRanking_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EntityCount) graphql.Marshaler {
+			return ec.marshalNEntityCount2ᚕᚖplangraphᚋgraphᚋmodelᚐEntityCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupRanking_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupRanking",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Hop_from(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Hop",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Hop_to(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Hop",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Hop_predicate(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_predicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Predicate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.EdgeKind) graphql.Marshaler {
+			return ec.marshalNEdgeKind2plangraphᚋgraphᚋmodelᚐEdgeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_predicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, false, "EdgeKind")
+}
+
+func (ec *executionContext) _Hop_direction(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.HopDirection) graphql.Marshaler {
+			return ec.marshalNHopDirection2plangraphᚋgraphᚋmodelᚐHopDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, false, "HopDirection")
+}
+
+func (ec *executionContext) _Hop_evidenceId(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_evidenceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvidenceID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_evidenceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Hop_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Measure) graphql.Marshaler {
+			return ec.marshalOMeasure2ᚖplangraphᚋgraphᚋmodelᚐMeasure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Hop",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measure(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4222,6 +7231,52 @@ func (ec *executionContext) fieldContext_Initiative_proposedBy(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _LocalizedName_lang(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedName) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4266,6 +7321,208 @@ func (ec *executionContext) _LocalizedName_value(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_LocalizedName_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LocalizedName", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatrixCell_row(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_column(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_count(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_evidenceIds(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_evidenceIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvidenceIds(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_evidenceIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, true, false, "ID")
+}
+
+func (ec *executionContext) _MatrixCell_evidence(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatrixCell().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Measure) graphql.Marshaler {
+			return ec.marshalNMeasure2ᚕᚖplangraphᚋgraphᚋmodelᚐMeasureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixColumn_id(ctx context.Context, field graphql.CollectedField, obj *model.MatrixColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixColumn_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixColumn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixColumn", field, true, false, "ID")
+}
+
+func (ec *executionContext) _MatrixColumn_label(ctx context.Context, field graphql.CollectedField, obj *model.MatrixColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixColumn_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixColumn_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixColumn", field, true, false, "String")
+}
+
+func (ec *executionContext) _MatrixColumn_node(ctx context.Context, field graphql.CollectedField, obj *model.MatrixColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixColumn_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatrixColumn().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixColumn_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixColumn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Measure_id(ctx context.Context, field graphql.CollectedField, obj *model.Measure) (ret graphql.Marshaler) {
@@ -5669,6 +8926,194 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Path().Nodes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕplangraphᚋgraphᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_hops(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Hop) graphql.Marshaler {
+			return ec.marshalNHop2ᚕᚖplangraphᚋgraphᚋmodelᚐHopᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Hop(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathResult_paths(ctx context.Context, field graphql.CollectedField, obj *model.PathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathResult_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖplangraphᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathResult_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathResult_shortest(ctx context.Context, field graphql.CollectedField, obj *model.PathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathResult_shortest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shortest(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PathResult_shortest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathResult", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PathResult_visited(ctx context.Context, field graphql.CollectedField, obj *model.PathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathResult_visited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visited(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathResult_visited(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathResult", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PathResult_truncated(ctx context.Context, field graphql.CollectedField, obj *model.PathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathResult_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathResult_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathResult", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _Pillar_id(ctx context.Context, field graphql.CollectedField, obj *model.Pillar) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6185,6 +9630,52 @@ func (ec *executionContext) _Plan_text(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_Plan_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Plan", field, true, false, "String")
+}
+
+func (ec *executionContext) _PredicateCount_predicate(ctx context.Context, field graphql.CollectedField, obj *model.PredicateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PredicateCount_predicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Predicate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PredicateCount_predicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PredicateCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _PredicateCount_count(ctx context.Context, field graphql.CollectedField, obj *model.PredicateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PredicateCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PredicateCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PredicateCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PriorityArea_id(ctx context.Context, field graphql.CollectedField, obj *model.PriorityArea) (ret graphql.Marshaler) {
@@ -6815,6 +10306,270 @@ func (ec *executionContext) fieldContext_Query_measures(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_alignment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_alignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Alignment(ctx, fc.Args["entities"].([]string), fc.Args["scope"].(*model.AlignmentScope), fc.Args["plan"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Alignment) graphql.Marshaler {
+			return ec.marshalNAlignment2ᚖplangraphᚋgraphᚋmodelᚐAlignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_alignment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alignment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_alignment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_alignmentMatrix(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_alignmentMatrix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AlignmentMatrix(ctx, fc.Args["rows"].([]string), fc.Args["columns"].(*model.MatrixColumns), fc.Args["plan"].(*string), fc.Args["indirect"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AlignmentMatrix) graphql.Marshaler {
+			return ec.marshalNAlignmentMatrix2ᚖplangraphᚋgraphᚋmodelᚐAlignmentMatrix(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_alignmentMatrix(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlignmentMatrix(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_alignmentMatrix_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighborhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["predicates"].([]model.EdgeKind), fc.Args["kinds"].([]model.NodeKind), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖplangraphᚋgraphᚋmodelᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighborhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["predicates"].([]model.EdgeKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PathResult) graphql.Marshaler {
+			return ec.marshalNPathResult2ᚖplangraphᚋgraphᚋmodelᚐPathResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_paths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["kinds"].([]model.NodeKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚕᚖplangraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Stats(ctx, fc.Args["plan"].(*string), fc.Args["top"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphStats) graphql.Marshaler {
+			return ec.marshalNGraphStats2ᚖplangraphᚋgraphᚋmodelᚐGraphStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphStats(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7031,6 +10786,162 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2plangraphᚋgraphᚋmodelᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, false, "NodeKind")
+}
+
+func (ec *executionContext) _SearchHit_field(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_value(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_match(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Match(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚖplangraphᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, true, false, "Float")
 }
 
 func (ec *executionContext) _Section_id(ctx context.Context, field graphql.CollectedField, obj *model.Section) (ret graphql.Marshaler) {
@@ -7407,6 +11318,70 @@ func (ec *executionContext) fieldContext_Section_truncated(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Section", field, true, false, "Boolean")
 }
 
+func (ec *executionContext) _SectionCommitments_section(ctx context.Context, field graphql.CollectedField, obj *model.SectionCommitments) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectionCommitments_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SectionCommitments().Section(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Section) graphql.Marshaler {
+			return ec.marshalNSection2ᚖplangraphᚋgraphᚋmodelᚐSection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectionCommitments_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectionCommitments",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Section(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SectionCommitments_counts(ctx context.Context, field graphql.CollectedField, obj *model.SectionCommitments) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectionCommitments_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CommitmentCount) graphql.Marshaler {
+			return ec.marshalNCommitmentCount2ᚕᚖplangraphᚋgraphᚋmodelᚐCommitmentCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectionCommitments_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectionCommitments",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Span_start(ctx context.Context, field graphql.CollectedField, obj *model.Span) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7451,6 +11426,341 @@ func (ec *executionContext) _Span_end(ctx context.Context, field graphql.Collect
 }
 func (ec *executionContext) fieldContext_Span_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Span", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubgraphNode) graphql.Marshaler {
+			return ec.marshalNSubgraphNode2ᚕᚖplangraphᚋgraphᚋmodelᚐSubgraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubgraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubgraphEdge) graphql.Marshaler {
+			return ec.marshalNSubgraphEdge2ᚕᚖplangraphᚋgraphᚋmodelᚐSubgraphEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubgraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _SubgraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SubgraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SubgraphEdge_predicate(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphEdge_predicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Predicate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.EdgeKind) graphql.Marshaler {
+			return ec.marshalNEdgeKind2plangraphᚋgraphᚋmodelᚐEdgeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphEdge_predicate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphEdge", field, true, false, "EdgeKind")
+}
+
+func (ec *executionContext) _SubgraphEdge_evidenceId(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphEdge_evidenceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvidenceID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphEdge_evidenceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SubgraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubgraphEdge().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Measure) graphql.Marshaler {
+			return ec.marshalOMeasure2ᚖplangraphᚋgraphᚋmodelᚐMeasure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubgraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubgraphNode_node(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SubgraphNode().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubgraphNode",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubgraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, true, false, "ID")
+}
+
+func (ec *executionContext) _SubgraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeKind2plangraphᚋgraphᚋmodelᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, true, false, "NodeKind")
+}
+
+func (ec *executionContext) _SubgraphNode_label(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, true, false, "String")
+}
+
+func (ec *executionContext) _SubgraphNode_distance(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_distance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Distance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_distance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, true, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -8767,6 +13077,292 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
+var alignedEntityImplementors = []string{"AlignedEntity"}
+
+func (ec *executionContext) _AlignedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.AlignedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alignedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlignedEntity")
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignedEntity_entity(ctx, field, obj)
+				})
+		case "direct":
+			out.Values[i] = ec._AlignedEntity_direct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "via":
+			out.Values[i] = ec._AlignedEntity_via(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mentions":
+			out.Values[i] = ec._AlignedEntity_mentions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alignmentImplementors = []string{"Alignment"}
+
+func (ec *executionContext) _Alignment(ctx context.Context, sel ast.SelectionSet, obj *model.Alignment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alignmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Alignment")
+		case "entities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alignment_entities(ctx, field, obj)
+				})
+		case "items":
+			out.Values[i] = ec._Alignment_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairs":
+			out.Values[i] = ec._Alignment_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alignmentItemImplementors = []string{"AlignmentItem"}
+
+func (ec *executionContext) _AlignmentItem(ctx context.Context, sel ast.SelectionSet, obj *model.AlignmentItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alignmentItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlignmentItem")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignmentItem_node(ctx, field, obj)
+				})
+		case "entities":
+			out.Values[i] = ec._AlignmentItem_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignmentItem_evidence(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._AlignmentItem_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alignmentMatrixImplementors = []string{"AlignmentMatrix"}
+
+func (ec *executionContext) _AlignmentMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.AlignmentMatrix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alignmentMatrixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlignmentMatrix")
+		case "rows":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignmentMatrix_rows(ctx, field, obj)
+				})
+		case "columns":
+			out.Values[i] = ec._AlignmentMatrix_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cells":
+			out.Values[i] = ec._AlignmentMatrix_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxCount":
+			out.Values[i] = ec._AlignmentMatrix_maxCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alignmentPairImplementors = []string{"AlignmentPair"}
+
+func (ec *executionContext) _AlignmentPair(ctx context.Context, sel ast.SelectionSet, obj *model.AlignmentPair) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alignmentPairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlignmentPair")
+		case "a":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignmentPair_a(ctx, field, obj)
+				})
+		case "b":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignmentPair_b(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._AlignmentPair_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._AlignmentPair_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlignmentPair_items(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentCountImplementors = []string{"CommitmentCount"}
+
+func (ec *executionContext) _CommitmentCount(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentCount")
+		case "commitment":
+			out.Values[i] = ec._CommitmentCount_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CommitmentCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var countryImplementors = []string{"Country", "Node", "Entity"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *model.Country) graphql.Marshaler {
@@ -8972,6 +13568,94 @@ func (ec *executionContext) _EntityConnection(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var entityCountImplementors = []string{"EntityCount"}
+
+func (ec *executionContext) _EntityCount(ctx context.Context, sel ast.SelectionSet, obj *model.EntityCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityCount")
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EntityCount_entity(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._EntityCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var entityDegreeImplementors = []string{"EntityDegree"}
+
+func (ec *executionContext) _EntityDegree(ctx context.Context, sel ast.SelectionSet, obj *model.EntityDegree) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityDegreeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityDegree")
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EntityDegree_entity(ctx, field, obj)
+				})
+		case "out":
+			out.Values[i] = ec._EntityDegree_out(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "in":
+			out.Values[i] = ec._EntityDegree_in(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._EntityDegree_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityEdgeImplementors = []string{"EntityEdge"}
 
 func (ec *executionContext) _EntityEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EntityEdge) graphql.Marshaler {
@@ -8993,6 +13677,169 @@ func (ec *executionContext) _EntityEdge(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphStatsImplementors = []string{"GraphStats"}
+
+func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSet, obj *model.GraphStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphStats")
+		case "nodesByKind":
+			out.Values[i] = ec._GraphStats_nodesByKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edgesByPredicate":
+			out.Values[i] = ec._GraphStats_edgesByPredicate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mostMentioned":
+			out.Values[i] = ec._GraphStats_mostMentioned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mostMentionedByPillar":
+			out.Values[i] = ec._GraphStats_mostMentionedByPillar(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mostMentionedBySection":
+			out.Values[i] = ec._GraphStats_mostMentionedBySection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degrees":
+			out.Values[i] = ec._GraphStats_degrees(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commitmentBySection":
+			out.Values[i] = ec._GraphStats_commitmentBySection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupRankingImplementors = []string{"GroupRanking"}
+
+func (ec *executionContext) _GroupRanking(ctx context.Context, sel ast.SelectionSet, obj *model.GroupRanking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupRankingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupRanking")
+		case "group":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GroupRanking_group(ctx, field, obj)
+				})
+		case "entities":
+			out.Values[i] = ec._GroupRanking_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var hopImplementors = []string{"Hop"}
+
+func (ec *executionContext) _Hop(ctx context.Context, sel ast.SelectionSet, obj *model.Hop) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hopImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Hop")
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_to(ctx, field, obj)
+				})
+		case "predicate":
+			out.Values[i] = ec._Hop_predicate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._Hop_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidenceId":
+			out.Values[i] = ec._Hop_evidenceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_evidence(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9097,6 +13944,44 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var kindCountImplementors = []string{"KindCount"}
+
+func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KindCount")
+		case "kind":
+			out.Values[i] = ec._KindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._KindCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var localizedNameImplementors = []string{"LocalizedName"}
 
 func (ec *executionContext) _LocalizedName(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedName) graphql.Marshaler {
@@ -9118,6 +14003,104 @@ func (ec *executionContext) _LocalizedName(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixCellImplementors = []string{"MatrixCell"}
+
+func (ec *executionContext) _MatrixCell(ctx context.Context, sel ast.SelectionSet, obj *model.MatrixCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixCell")
+		case "row":
+			out.Values[i] = ec._MatrixCell_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "column":
+			out.Values[i] = ec._MatrixCell_column(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "count":
+			out.Values[i] = ec._MatrixCell_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidenceIds":
+			out.Values[i] = ec._MatrixCell_evidenceIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixCell_evidence(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixColumnImplementors = []string{"MatrixColumn"}
+
+func (ec *executionContext) _MatrixColumn(ctx context.Context, sel ast.SelectionSet, obj *model.MatrixColumn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixColumnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixColumn")
+		case "id":
+			out.Values[i] = ec._MatrixColumn_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._MatrixColumn_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixColumn_node(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9586,6 +14569,98 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Path_nodes(ctx, field, obj)
+				})
+		case "hops":
+			out.Values[i] = ec._Path_hops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathResultImplementors = []string{"PathResult"}
+
+func (ec *executionContext) _PathResult(ctx context.Context, sel ast.SelectionSet, obj *model.PathResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathResult")
+		case "paths":
+			out.Values[i] = ec._PathResult_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortest":
+			out.Values[i] = ec._PathResult_shortest(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "visited":
+			out.Values[i] = ec._PathResult_visited(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._PathResult_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pillarImplementors = []string{"Pillar", "Node", "Entity"}
 
 func (ec *executionContext) _Pillar(ctx context.Context, sel ast.SelectionSet, obj *model.Pillar) graphql.Marshaler {
@@ -9710,6 +14785,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._Plan_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var predicateCountImplementors = []string{"PredicateCount"}
+
+func (ec *executionContext) _PredicateCount(ctx context.Context, sel ast.SelectionSet, obj *model.PredicateCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, predicateCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PredicateCount")
+		case "predicate":
+			out.Values[i] = ec._PredicateCount_predicate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._PredicateCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9871,6 +14984,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_measures(ctx, field)
 				})
+		case "alignment":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_alignment(ctx, field)
+				})
+		case "alignmentMatrix":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_alignmentMatrix(ctx, field)
+				})
+		case "neighborhood":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_neighborhood(ctx, field)
+				})
+		case "paths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_paths(ctx, field)
+				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
+		case "stats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stats(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -9941,6 +15090,65 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relation_evidence(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchHitImplementors = []string{"SearchHit"}
+
+func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchHit")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_node(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._SearchHit_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._SearchHit_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "match":
+			out.Values[i] = ec._SearchHit_match(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10057,6 +15265,45 @@ func (ec *executionContext) _Section(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var sectionCommitmentsImplementors = []string{"SectionCommitments"}
+
+func (ec *executionContext) _SectionCommitments(ctx context.Context, sel ast.SelectionSet, obj *model.SectionCommitments) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sectionCommitmentsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SectionCommitments")
+		case "section":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SectionCommitments_section(ctx, field, obj)
+				})
+		case "counts":
+			out.Values[i] = ec._SectionCommitments_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var spanImplementors = []string{"Span"}
 
 func (ec *executionContext) _Span(ctx context.Context, sel ast.SelectionSet, obj *model.Span) graphql.Marshaler {
@@ -10077,6 +15324,157 @@ func (ec *executionContext) _Span(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._Span_end(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "nodes":
+			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphEdgeImplementors = []string{"SubgraphEdge"}
+
+func (ec *executionContext) _SubgraphEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SubgraphEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubgraphEdge")
+		case "source":
+			out.Values[i] = ec._SubgraphEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			out.Values[i] = ec._SubgraphEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "predicate":
+			out.Values[i] = ec._SubgraphEdge_predicate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidenceId":
+			out.Values[i] = ec._SubgraphEdge_evidenceId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubgraphEdge_evidence(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphNodeImplementors = []string{"SubgraphNode"}
+
+func (ec *executionContext) _SubgraphNode(ctx context.Context, sel ast.SelectionSet, obj *model.SubgraphNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubgraphNode")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SubgraphNode_node(ctx, field, obj)
+				})
+		case "id":
+			out.Values[i] = ec._SubgraphNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._SubgraphNode_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._SubgraphNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "distance":
+			out.Values[i] = ec._SubgraphNode_distance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10457,6 +15855,94 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAlignedEntity2ᚕᚖplangraphᚋgraphᚋmodelᚐAlignedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AlignedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlignedEntity2ᚖplangraphᚋgraphᚋmodelᚐAlignedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlignedEntity2ᚖplangraphᚋgraphᚋmodelᚐAlignedEntity(ctx context.Context, sel ast.SelectionSet, v *model.AlignedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlignedEntity!")
+		return graphql.Null
+	}
+	return ec._AlignedEntity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlignment2ᚖplangraphᚋgraphᚋmodelᚐAlignment(ctx context.Context, sel ast.SelectionSet, v *model.Alignment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Alignment!")
+		return graphql.Null
+	}
+	return ec._Alignment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlignmentItem2ᚕᚖplangraphᚋgraphᚋmodelᚐAlignmentItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AlignmentItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlignmentItem2ᚖplangraphᚋgraphᚋmodelᚐAlignmentItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlignmentItem2ᚖplangraphᚋgraphᚋmodelᚐAlignmentItem(ctx context.Context, sel ast.SelectionSet, v *model.AlignmentItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlignmentItem!")
+		return graphql.Null
+	}
+	return ec._AlignmentItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlignmentMatrix2ᚖplangraphᚋgraphᚋmodelᚐAlignmentMatrix(ctx context.Context, sel ast.SelectionSet, v *model.AlignmentMatrix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlignmentMatrix!")
+		return graphql.Null
+	}
+	return ec._AlignmentMatrix(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlignmentPair2ᚕᚖplangraphᚋgraphᚋmodelᚐAlignmentPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AlignmentPair) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlignmentPair2ᚖplangraphᚋgraphᚋmodelᚐAlignmentPair(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlignmentPair2ᚖplangraphᚋgraphᚋmodelᚐAlignmentPair(ctx context.Context, sel ast.SelectionSet, v *model.AlignmentPair) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlignmentPair!")
+		return graphql.Null
+	}
+	return ec._AlignmentPair(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10479,6 +15965,30 @@ func (ec *executionContext) unmarshalNCommitment2plangraphᚋgraphᚋmodelᚐCom
 
 func (ec *executionContext) marshalNCommitment2plangraphᚋgraphᚋmodelᚐCommitment(ctx context.Context, sel ast.SelectionSet, v model.Commitment) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCommitmentCount2ᚕᚖplangraphᚋgraphᚋmodelᚐCommitmentCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CommitmentCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitmentCount2ᚖplangraphᚋgraphᚋmodelᚐCommitmentCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommitmentCount2ᚖplangraphᚋgraphᚋmodelᚐCommitmentCount(ctx context.Context, sel ast.SelectionSet, v *model.CommitmentCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentCount!")
+		return graphql.Null
+	}
+	return ec._CommitmentCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCountry2ᚕᚖplangraphᚋgraphᚋmodelᚐCountryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Country) graphql.Marshaler {
@@ -10529,6 +16039,16 @@ func (ec *executionContext) marshalNCountryGroup2ᚖplangraphᚋgraphᚋmodelᚐ
 	return ec._CountryGroup(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEdgeKind2plangraphᚋgraphᚋmodelᚐEdgeKind(ctx context.Context, v any) (model.EdgeKind, error) {
+	var res model.EdgeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEdgeKind2plangraphᚋgraphᚋmodelᚐEdgeKind(ctx context.Context, sel ast.SelectionSet, v model.EdgeKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Entity!")
@@ -10559,6 +16079,54 @@ func (ec *executionContext) marshalNEntityConnection2ᚖplangraphᚋgraphᚋmode
 		return graphql.Null
 	}
 	return ec._EntityConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEntityCount2ᚕᚖplangraphᚋgraphᚋmodelᚐEntityCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EntityCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityCount2ᚖplangraphᚋgraphᚋmodelᚐEntityCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityCount2ᚖplangraphᚋgraphᚋmodelᚐEntityCount(ctx context.Context, sel ast.SelectionSet, v *model.EntityCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EntityCount!")
+		return graphql.Null
+	}
+	return ec._EntityCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEntityDegree2ᚕᚖplangraphᚋgraphᚋmodelᚐEntityDegreeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EntityDegree) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityDegree2ᚖplangraphᚋgraphᚋmodelᚐEntityDegree(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityDegree2ᚖplangraphᚋgraphᚋmodelᚐEntityDegree(ctx context.Context, sel ast.SelectionSet, v *model.EntityDegree) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EntityDegree!")
+		return graphql.Null
+	}
+	return ec._EntityDegree(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEntityEdge2ᚕᚖplangraphᚋgraphᚋmodelᚐEntityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EntityEdge) graphql.Marshaler {
@@ -10592,6 +16160,86 @@ func (ec *executionContext) unmarshalNEntityKind2plangraphᚋgraphᚋmodelᚐEnt
 }
 
 func (ec *executionContext) marshalNEntityKind2plangraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNGraphStats2ᚖplangraphᚋgraphᚋmodelᚐGraphStats(ctx context.Context, sel ast.SelectionSet, v *model.GraphStats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GraphStats!")
+		return graphql.Null
+	}
+	return ec._GraphStats(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupRanking2ᚕᚖplangraphᚋgraphᚋmodelᚐGroupRankingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GroupRanking) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupRanking2ᚖplangraphᚋgraphᚋmodelᚐGroupRanking(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroupRanking2ᚖplangraphᚋgraphᚋmodelᚐGroupRanking(ctx context.Context, sel ast.SelectionSet, v *model.GroupRanking) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupRanking!")
+		return graphql.Null
+	}
+	return ec._GroupRanking(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHop2ᚕᚖplangraphᚋgraphᚋmodelᚐHopᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hop) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHop2ᚖplangraphᚋgraphᚋmodelᚐHop(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHop2ᚖplangraphᚋgraphᚋmodelᚐHop(ctx context.Context, sel ast.SelectionSet, v *model.Hop) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Hop!")
+		return graphql.Null
+	}
+	return ec._Hop(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNHopDirection2plangraphᚋgraphᚋmodelᚐHopDirection(ctx context.Context, v any) (model.HopDirection, error) {
+	var res model.HopDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHopDirection2plangraphᚋgraphᚋmodelᚐHopDirection(ctx context.Context, sel ast.SelectionSet, v model.HopDirection) graphql.Marshaler {
 	return v
 }
 
@@ -10652,6 +16300,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNKindCount2ᚕᚖplangraphᚋgraphᚋmodelᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKindCount2ᚖplangraphᚋgraphᚋmodelᚐKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKindCount2ᚖplangraphᚋgraphᚋmodelᚐKindCount(ctx context.Context, sel ast.SelectionSet, v *model.KindCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KindCount!")
+		return graphql.Null
+	}
+	return ec._KindCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLang2plangraphᚋgraphᚋmodelᚐLang(ctx context.Context, v any) (model.Lang, error) {
 	var res model.Lang
 	err := res.UnmarshalGQL(v)
@@ -10684,6 +16356,54 @@ func (ec *executionContext) marshalNLocalizedName2ᚖplangraphᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._LocalizedName(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatrixCell2ᚕᚖplangraphᚋgraphᚋmodelᚐMatrixCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatrixCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixCell2ᚖplangraphᚋgraphᚋmodelᚐMatrixCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatrixCell2ᚖplangraphᚋgraphᚋmodelᚐMatrixCell(ctx context.Context, sel ast.SelectionSet, v *model.MatrixCell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatrixCell!")
+		return graphql.Null
+	}
+	return ec._MatrixCell(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatrixColumn2ᚕᚖplangraphᚋgraphᚋmodelᚐMatrixColumnᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatrixColumn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixColumn2ᚖplangraphᚋgraphᚋmodelᚐMatrixColumn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatrixColumn2ᚖplangraphᚋgraphᚋmodelᚐMatrixColumn(ctx context.Context, sel ast.SelectionSet, v *model.MatrixColumn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatrixColumn!")
+		return graphql.Null
+	}
+	return ec._MatrixColumn(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMeasure2ᚕᚖplangraphᚋgraphᚋmodelᚐMeasureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Measure) graphql.Marshaler {
@@ -10784,12 +16504,70 @@ func (ec *executionContext) marshalNNode2ᚕplangraphᚋgraphᚋmodelᚐNode(ctx
 	return ret
 }
 
+func (ec *executionContext) marshalNNode2ᚕplangraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNode2plangraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNodeKind2plangraphᚋgraphᚋmodelᚐNodeKind(ctx context.Context, v any) (model.NodeKind, error) {
+	var res model.NodeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNodeKind2plangraphᚋgraphᚋmodelᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖplangraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPath2ᚕᚖplangraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖplangraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖplangraphᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Path!")
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathResult2ᚖplangraphᚋgraphᚋmodelᚐPathResult(ctx context.Context, sel ast.SelectionSet, v *model.PathResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathResult!")
+		return graphql.Null
+	}
+	return ec._PathResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPlan2ᚕᚖplangraphᚋgraphᚋmodelᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Plan) graphql.Marshaler {
@@ -10824,6 +16602,30 @@ func (ec *executionContext) unmarshalNPredicate2plangraphᚋgraphᚋmodelᚐPred
 
 func (ec *executionContext) marshalNPredicate2plangraphᚋgraphᚋmodelᚐPredicate(ctx context.Context, sel ast.SelectionSet, v model.Predicate) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNPredicateCount2ᚕᚖplangraphᚋgraphᚋmodelᚐPredicateCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PredicateCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPredicateCount2ᚖplangraphᚋgraphᚋmodelᚐPredicateCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPredicateCount2ᚖplangraphᚋgraphᚋmodelᚐPredicateCount(ctx context.Context, sel ast.SelectionSet, v *model.PredicateCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PredicateCount!")
+		return graphql.Null
+	}
+	return ec._PredicateCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPriorityArea2ᚕᚖplangraphᚋgraphᚋmodelᚐPriorityAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PriorityArea) graphql.Marshaler {
@@ -10874,6 +16676,30 @@ func (ec *executionContext) marshalNRelation2ᚖplangraphᚋgraphᚋmodelᚐRela
 	return ec._Relation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchHit2ᚕᚖplangraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖplangraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchHit2ᚖplangraphᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchHit!")
+		return graphql.Null
+	}
+	return ec._SearchHit(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSection2ᚕᚖplangraphᚋgraphᚋmodelᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Section) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -10896,6 +16722,30 @@ func (ec *executionContext) marshalNSection2ᚖplangraphᚋgraphᚋmodelᚐSecti
 		return graphql.Null
 	}
 	return ec._Section(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSectionCommitments2ᚕᚖplangraphᚋgraphᚋmodelᚐSectionCommitmentsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SectionCommitments) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSectionCommitments2ᚖplangraphᚋgraphᚋmodelᚐSectionCommitments(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSectionCommitments2ᚖplangraphᚋgraphᚋmodelᚐSectionCommitments(ctx context.Context, sel ast.SelectionSet, v *model.SectionCommitments) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SectionCommitments!")
+		return graphql.Null
+	}
+	return ec._SectionCommitments(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSpan2ᚖplangraphᚋgraphᚋmodelᚐSpan(ctx context.Context, sel ast.SelectionSet, v *model.Span) graphql.Marshaler {
@@ -10947,6 +16797,62 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSubgraph2ᚖplangraphᚋgraphᚋmodelᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Subgraph!")
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSubgraphEdge2ᚕᚖplangraphᚋgraphᚋmodelᚐSubgraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SubgraphEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubgraphEdge2ᚖplangraphᚋgraphᚋmodelᚐSubgraphEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubgraphEdge2ᚖplangraphᚋgraphᚋmodelᚐSubgraphEdge(ctx context.Context, sel ast.SelectionSet, v *model.SubgraphEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubgraphEdge!")
+		return graphql.Null
+	}
+	return ec._SubgraphEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSubgraphNode2ᚕᚖplangraphᚋgraphᚋmodelᚐSubgraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SubgraphNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubgraphNode2ᚖplangraphᚋgraphᚋmodelᚐSubgraphNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubgraphNode2ᚖplangraphᚋgraphᚋmodelᚐSubgraphNode(ctx context.Context, sel ast.SelectionSet, v *model.SubgraphNode) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubgraphNode!")
+		return graphql.Null
+	}
+	return ec._SubgraphNode(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -11091,6 +16997,22 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAlignmentScope2ᚖplangraphᚋgraphᚋmodelᚐAlignmentScope(ctx context.Context, v any) (*model.AlignmentScope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.AlignmentScope)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAlignmentScope2ᚖplangraphᚋgraphᚋmodelᚐAlignmentScope(ctx context.Context, sel ast.SelectionSet, v *model.AlignmentScope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11171,6 +17093,42 @@ func (ec *executionContext) marshalODirection2ᚖplangraphᚋgraphᚋmodelᚐDir
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOEdgeKind2ᚕplangraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx context.Context, v any) ([]model.EdgeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.EdgeKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEdgeKind2plangraphᚋgraphᚋmodelᚐEdgeKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEdgeKind2ᚕplangraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EdgeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEdgeKind2plangraphᚋgraphᚋmodelᚐEdgeKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOEntity2plangraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -11297,6 +17255,22 @@ func (ec *executionContext) marshalOLang2plangraphᚋgraphᚋmodelᚐLang(ctx co
 	return v
 }
 
+func (ec *executionContext) unmarshalOMatrixColumns2ᚖplangraphᚋgraphᚋmodelᚐMatrixColumns(ctx context.Context, v any) (*model.MatrixColumns, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.MatrixColumns)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMatrixColumns2ᚖplangraphᚋgraphᚋmodelᚐMatrixColumns(ctx context.Context, sel ast.SelectionSet, v *model.MatrixColumns) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOMeasure2ᚖplangraphᚋgraphᚋmodelᚐMeasure(ctx context.Context, sel ast.SelectionSet, v *model.Measure) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -11317,6 +17291,42 @@ func (ec *executionContext) marshalONode2plangraphᚋgraphᚋmodelᚐNode(ctx co
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONodeKind2ᚕplangraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, v any) ([]model.NodeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.NodeKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNodeKind2plangraphᚋgraphᚋmodelᚐNodeKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONodeKind2ᚕplangraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NodeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNodeKind2plangraphᚋgraphᚋmodelᚐNodeKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOPillar2ᚖplangraphᚋgraphᚋmodelᚐPillar(ctx context.Context, sel ast.SelectionSet, v *model.Pillar) graphql.Marshaler {

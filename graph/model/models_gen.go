@@ -9,6 +9,22 @@ import (
 	"strconv"
 )
 
+// A count of measures at one commitment level.
+type CommitmentCount struct {
+	// The level.
+	Commitment Commitment `json:"commitment"`
+	// How many measures.
+	Count int `json:"count"`
+}
+
+// A count of nodes of one kind.
+type KindCount struct {
+	// The kind (Plan, Section, Measure, Mention, Country …).
+	Kind string `json:"kind"`
+	// How many.
+	Count int `json:"count"`
+}
+
 // Conditions on measures; all given conditions must hold.
 type MeasureFilter struct {
 	// Only measures of this plan.
@@ -27,10 +43,76 @@ type MeasureFilter struct {
 	TextContains *string `json:"textContains,omitempty"`
 }
 
+// A count of edges of one predicate.
+type PredicateCount struct {
+	// The predicate's short name (mentions, complements, rdfs:label …).
+	Predicate string `json:"predicate"`
+	// How many.
+	Count int `json:"count"`
+}
+
 // The entry points. Lists are Relay cursor connections: pass `first` (default
 // and maximum are stated on each field) and the `endCursor` of the previous page
 // as `after`.
 type Query struct {
+}
+
+// What an alignment item is.
+type AlignmentScope string
+
+const (
+	// A single measure.
+	AlignmentScopeMeasure AlignmentScope = "MEASURE"
+	// A section (its own measures).
+	AlignmentScopeSection AlignmentScope = "SECTION"
+)
+
+var AllAlignmentScope = []AlignmentScope{
+	AlignmentScopeMeasure,
+	AlignmentScopeSection,
+}
+
+func (e AlignmentScope) IsValid() bool {
+	switch e {
+	case AlignmentScopeMeasure, AlignmentScopeSection:
+		return true
+	}
+	return false
+}
+
+func (e AlignmentScope) String() string {
+	return string(e)
+}
+
+func (e *AlignmentScope) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AlignmentScope(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AlignmentScope", str)
+	}
+	return nil
+}
+
+func (e AlignmentScope) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AlignmentScope) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AlignmentScope) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // How firmly a measure commits, read from its cue words.
@@ -161,6 +243,106 @@ func (e Direction) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Kinds of graph edge: the relation predicates plus the document's structure.
+type EdgeKind string
+
+const (
+	// A measure names an entity.
+	EdgeKindMentions EdgeKind = "MENTIONS"
+	// Subject and object complement each other.
+	EdgeKindComplements EdgeKind = "COMPLEMENTS"
+	// Subject and object reinforce each other.
+	EdgeKindReinforces EdgeKind = "REINFORCES"
+	// Subject is to be aligned with object.
+	EdgeKindAlignsWith EdgeKind = "ALIGNS_WITH"
+	// Subject implements object.
+	EdgeKindImplements EdgeKind = "IMPLEMENTS"
+	// Subject is based on object.
+	EdgeKindBuildsOn EdgeKind = "BUILDS_ON"
+	// Subject reports to object.
+	EdgeKindReportsTo EdgeKind = "REPORTS_TO"
+	// A country belongs to a group.
+	EdgeKindMemberOf EdgeKind = "MEMBER_OF"
+	// An initiative was put forward by a country.
+	EdgeKindProposedBy EdgeKind = "PROPOSED_BY"
+	// The plan seeks cooperation with an organization.
+	EdgeKindCooperatesWith EdgeKind = "COOPERATES_WITH"
+	// Subject draws up the object document.
+	EdgeKindDrafts EdgeKind = "DRAFTS"
+	// Subject submits something to the object.
+	EdgeKindSubmitsTo EdgeKind = "SUBMITS_TO"
+	// A meeting took place in a country.
+	EdgeKindHeldIn EdgeKind = "HELD_IN"
+	// A measure belongs to its section, a section to its parent or plan, a mechanism to the one it is part of.
+	EdgeKindPartOf EdgeKind = "PART_OF"
+	// A section belongs to the pillar its title names.
+	EdgeKindInPillar EdgeKind = "IN_PILLAR"
+	// A section covers the priority area its title names.
+	EdgeKindInPriorityArea EdgeKind = "IN_PRIORITY_AREA"
+)
+
+var AllEdgeKind = []EdgeKind{
+	EdgeKindMentions,
+	EdgeKindComplements,
+	EdgeKindReinforces,
+	EdgeKindAlignsWith,
+	EdgeKindImplements,
+	EdgeKindBuildsOn,
+	EdgeKindReportsTo,
+	EdgeKindMemberOf,
+	EdgeKindProposedBy,
+	EdgeKindCooperatesWith,
+	EdgeKindDrafts,
+	EdgeKindSubmitsTo,
+	EdgeKindHeldIn,
+	EdgeKindPartOf,
+	EdgeKindInPillar,
+	EdgeKindInPriorityArea,
+}
+
+func (e EdgeKind) IsValid() bool {
+	switch e {
+	case EdgeKindMentions, EdgeKindComplements, EdgeKindReinforces, EdgeKindAlignsWith, EdgeKindImplements, EdgeKindBuildsOn, EdgeKindReportsTo, EdgeKindMemberOf, EdgeKindProposedBy, EdgeKindCooperatesWith, EdgeKindDrafts, EdgeKindSubmitsTo, EdgeKindHeldIn, EdgeKindPartOf, EdgeKindInPillar, EdgeKindInPriorityArea:
+		return true
+	}
+	return false
+}
+
+func (e EdgeKind) String() string {
+	return string(e)
+}
+
+func (e *EdgeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EdgeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EdgeKind", str)
+	}
+	return nil
+}
+
+func (e EdgeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EdgeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EdgeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The kinds of catalog entity.
 type EntityKind string
 
@@ -234,6 +416,64 @@ func (e EntityKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Which way an edge points relative to a path.
+type HopDirection string
+
+const (
+	// The edge's subject comes first on the path.
+	HopDirectionForward HopDirection = "FORWARD"
+	// The edge's object comes first on the path.
+	HopDirectionBackward HopDirection = "BACKWARD"
+)
+
+var AllHopDirection = []HopDirection{
+	HopDirectionForward,
+	HopDirectionBackward,
+}
+
+func (e HopDirection) IsValid() bool {
+	switch e {
+	case HopDirectionForward, HopDirectionBackward:
+		return true
+	}
+	return false
+}
+
+func (e HopDirection) String() string {
+	return string(e)
+}
+
+func (e *HopDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = HopDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid HopDirection", str)
+	}
+	return nil
+}
+
+func (e HopDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *HopDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e HopDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // A language of names and texts.
 type Lang string
 
@@ -287,6 +527,145 @@ func (e *Lang) UnmarshalJSON(b []byte) error {
 }
 
 func (e Lang) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The columns of an alignment matrix.
+type MatrixColumns string
+
+const (
+	// Top-level sections (一、 … 四、).
+	MatrixColumnsSectionLevel1 MatrixColumns = "SECTION_LEVEL_1"
+	// Second-level sections (4.1, 4.2 …), each with everything below it.
+	MatrixColumnsSectionLevel2 MatrixColumns = "SECTION_LEVEL_2"
+	// The plan's pillars; a section belongs to the pillar its title or an enclosing title names.
+	MatrixColumnsPillar MatrixColumns = "PILLAR"
+	// The priority areas; a section belongs to the area its title or an enclosing title names.
+	MatrixColumnsPriorityArea MatrixColumns = "PRIORITY_AREA"
+	// Entity kinds: a cell counts the measures that name the row's entity and an entity of the column's kind.
+	MatrixColumnsEntityKind MatrixColumns = "ENTITY_KIND"
+)
+
+var AllMatrixColumns = []MatrixColumns{
+	MatrixColumnsSectionLevel1,
+	MatrixColumnsSectionLevel2,
+	MatrixColumnsPillar,
+	MatrixColumnsPriorityArea,
+	MatrixColumnsEntityKind,
+}
+
+func (e MatrixColumns) IsValid() bool {
+	switch e {
+	case MatrixColumnsSectionLevel1, MatrixColumnsSectionLevel2, MatrixColumnsPillar, MatrixColumnsPriorityArea, MatrixColumnsEntityKind:
+		return true
+	}
+	return false
+}
+
+func (e MatrixColumns) String() string {
+	return string(e)
+}
+
+func (e *MatrixColumns) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MatrixColumns(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MatrixColumns", str)
+	}
+	return nil
+}
+
+func (e MatrixColumns) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MatrixColumns) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MatrixColumns) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Kinds of graph node.
+type NodeKind string
+
+const (
+	NodeKindPlan         NodeKind = "PLAN"
+	NodeKindSection      NodeKind = "SECTION"
+	NodeKindMeasure      NodeKind = "MEASURE"
+	NodeKindCountry      NodeKind = "COUNTRY"
+	NodeKindCountryGroup NodeKind = "COUNTRY_GROUP"
+	NodeKindMechanism    NodeKind = "MECHANISM"
+	NodeKindInitiative   NodeKind = "INITIATIVE"
+	NodeKindOrganization NodeKind = "ORGANIZATION"
+	NodeKindPillar       NodeKind = "PILLAR"
+	NodeKindPriorityArea NodeKind = "PRIORITY_AREA"
+)
+
+var AllNodeKind = []NodeKind{
+	NodeKindPlan,
+	NodeKindSection,
+	NodeKindMeasure,
+	NodeKindCountry,
+	NodeKindCountryGroup,
+	NodeKindMechanism,
+	NodeKindInitiative,
+	NodeKindOrganization,
+	NodeKindPillar,
+	NodeKindPriorityArea,
+}
+
+func (e NodeKind) IsValid() bool {
+	switch e {
+	case NodeKindPlan, NodeKindSection, NodeKindMeasure, NodeKindCountry, NodeKindCountryGroup, NodeKindMechanism, NodeKindInitiative, NodeKindOrganization, NodeKindPillar, NodeKindPriorityArea:
+		return true
+	}
+	return false
+}
+
+func (e NodeKind) String() string {
+	return string(e)
+}
+
+func (e *NodeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NodeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NodeKind", str)
+	}
+	return nil
+}
+
+func (e NodeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NodeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NodeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
