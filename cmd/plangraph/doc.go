@@ -6,6 +6,7 @@
 //	plangraph load  [--plan FILE] [--catalog FILE] [--slug SLUG] [--title TEXT] [--store SPEC] [-v]
 //	plangraph stats [--store SPEC]
 //	plangraph dump  [--format nquads|jsonld] [--store SPEC]
+//	plangraph query [--store SPEC] [--vars JSON] (QUERY | -f FILE)
 //	plangraph serve [--addr HOST:PORT] [--store SPEC] [--cors-origins LIST] [--introspection=false] [limits]
 //
 // load reads a plan text (the embedded Lancang-Mekong Cooperation Five-Year
@@ -20,6 +21,11 @@
 // stats counts the quads of a store, its nodes by kind and its edges by
 // predicate. dump writes every quad, sorted, as N-Quads or JSON-LD; quad
 // labels carry provenance (the measure that states a fact).
+//
+// query runs one GraphQL operation against the store in-process and prints
+// the JSON response; every field of the API is reachable that way, the
+// analysis ones (alignment, alignmentMatrix, neighborhood, paths, search,
+// stats) included. It exits 1 when the response has errors.
 //
 // serve answers GraphQL at /graphql (GET and POST, GraphQL over HTTP:
 // application/graphql-response+json when asked, application/json

@@ -71,6 +71,7 @@ func newRoot(stdout, stderr io.Writer) *ffcli.Command {
 			newStatsCmd(stdout, stderr),
 			newDumpCmd(stdout, stderr),
 			newServeCmd(stdout, stderr),
+			newQueryCmd(stdout, stderr),
 		},
 		Exec: func(_ context.Context, args []string) error {
 			if len(args) > 0 {

@@ -183,3 +183,34 @@ func TestLoadCleanPlanFile(t *testing.T) {
 		}
 	}
 }
+
+func TestQueryCommand(t *testing.T) {
+	db := "bolt:" + filepath.Join(t.TempDir(), "g.db")
+	if code, _, errs := runCmd(t, "load", "--store", db); code != 0 {
+		t.Fatal(errs)
+	}
+	qfile := filepath.Join(t.TempDir(), "q.graphql")
+	os.WriteFile(qfile, []byte(`query($id: ID!) { entity(id: $id) { name(lang: EN) } }`), 0o644)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"alignment", []string{"query", "--store", db, `{ alignment(entities: ["initiative:mpac-2025", "initiative:bri"]) { pairs { count } } }`}, 0, `"count": 2`, ""},
+		{"file and variables", []string{"query", "--store", db, "-f", qfile, "--vars", `{"id": "org:who"}`}, 0, `"World Health Organization"`, ""},
+		{"error response exits 1", []string{"query", "--store", db, `{ node(id: "x:y") { id } }`}, 1, `"code": "NOT_FOUND"`, "the response has 1 error(s)"},
+		{"parse error", []string{"query", "--store", db, `{ nope`}, 1, `GRAPHQL_PARSE_FAILED`, ""},
+		{"no query", []string{"query", "--store", db}, 2, "", "no query given"},
+		{"bad vars", []string{"query", "--store", db, "--vars", "[", "{ plans { id } }"}, 2, "", "--vars is not a JSON object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errs, tt.stderr) {
+				t.Errorf("exit %d (want %d)\nstdout %s\nstderr %s", code, tt.code, out, errs)
+			}
+		})
+	}
+}
