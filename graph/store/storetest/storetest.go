@@ -62,6 +62,8 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		{"FindMeasures", testFindMeasures},
 		{"RelationsByEvidence", testRelationsByEvidence},
 		{"RelationsOfMany", testRelationsOfMany},
+		{"Scan", testScan},
+		{"EdgesMany", testEdgesMany},
 		{"Stats", testStats},
 		{"Closed", testClosed},
 		{"Atomic", testAtomic},
