@@ -58,6 +58,24 @@ var analystQueries = []struct{ name, query string }{
 	{"alignment-matrix-default", `{
 	  alignmentMatrix { rows { id } columns { id label node { id } } cells { row column count evidenceIds } maxCount }
 	}`},
+	{"paths-kh-mpac", `{
+	  paths(from: "country:KH", to: "initiative:mpac-2025", maxLength: 5, first: 3) { shortest truncated
+	    paths { length nodes { id } hops { from { id } to { id } predicate direction evidenceId evidence { text } } } }
+	}`},
+	{"neighborhood-fmm", `{
+	  neighborhood(id: "mechanism:fmm", depth: 1) { truncated nodes { id kind label distance } edges { source target predicate evidenceId } }
+	}`},
+	{"search", `{
+	  mpac: search(text: "MPAC", first: 3) { node { id } kind field value match { start end } score }
+	  traditional: search(text: "東盟", first: 3) { node { id } field value match { start end } }
+	  mekong: search(text: "mekong", first: 3) { node { id } field value }
+	  text: search(text: "海关", kinds: [MEASURE], first: 2) { node { id } value match { start end } }
+	}`},
+	{"stats", `{
+	  stats(top: 3) { nodesByKind { kind count } mostMentioned { entity { id } count }
+	    mostMentionedByPillar { group { id } entities { entity { id } count } }
+	    commitmentBySection { section { number } counts { commitment count } } }
+	}`},
 	{"not-found", `{
 	  node(id: "country:XX") { id }
 	  entity(id: "initiative:nope") { id }
