@@ -23,12 +23,8 @@ func (a *Analyzer) AlignmentMatrix(ctx context.Context, q MatrixQuery) (Matrix, 
 	}
 	rows := q.Rows
 	if len(rows) == 0 {
-		nodes, err := a.st.Entities(ctx, schema.KindInitiative)
-		if err != nil {
+		if rows, err = a.defaultRows(ctx); err != nil {
 			return Matrix{}, fmt.Errorf("alignment matrix: %w", err)
-		}
-		for _, n := range nodes {
-			rows = append(rows, n.ID)
 		}
 	}
 	if rows, err = a.checkEntities(ctx, rows, 1, MaxMatrixRows); err != nil {
@@ -79,6 +75,40 @@ func (a *Analyzer) AlignmentMatrix(ctx context.Context, q MatrixQuery) (Matrix, 
 		return x.Column - y.Column
 	})
 	return m, nil
+}
+
+// defaultRows are every initiative, or the MaxMatrixRows initiatives that
+// the most measures name when the catalog has more, in id order.
+func (a *Analyzer) defaultRows(ctx context.Context) ([]string, error) {
+	nodes, err := a.st.Entities(ctx, schema.KindInitiative)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.ID
+	}
+	if len(ids) <= MaxMatrixRows {
+		return ids, nil
+	}
+	mentions, err := a.st.MentionsOfMany(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	count := map[string]int{}
+	for i, id := range ids {
+		seen := map[string]bool{}
+		for _, m := range mentions[i] {
+			if !seen[m.MeasureID] {
+				seen[m.MeasureID] = true
+				count[id]++
+			}
+		}
+	}
+	slices.SortStableFunc(ids, func(x, y string) int { return count[y] - count[x] })
+	ids = ids[:MaxMatrixRows]
+	slices.Sort(ids)
+	return ids, nil
 }
 
 // columns builds the columns of a matrix and the function that says which

@@ -1,9 +1,14 @@
 package analysis_test
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"plangraph/graph/analysis"
+	"plangraph/schema"
 )
 
 func TestAlignmentMatrixDefault(t *testing.T) {
@@ -77,5 +82,36 @@ func TestAlignmentMatrixColumns(t *testing.T) {
 				t.Errorf("%s × %s = %d, want %d (%+v)", tt.row, tt.col, got, tt.count, m.Cells)
 			}
 		})
+	}
+}
+
+// TestAlignmentMatrixDefaultRowsCapped: with more initiatives than a matrix
+// takes, the default rows are the most-mentioned ones.
+func TestAlignmentMatrixDefaultRowsCapped(t *testing.T) {
+	a, st := seed(t)
+	qs, err := st.Quads(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 120 {
+		id := schema.IRI(fmt.Sprintf("initiative:extra-%03d", i))
+		label := schema.IRI("catalog:lmc")
+		qs = append(qs,
+			quad.Quad{Subject: id, Predicate: schema.Type, Object: schema.KindInitiative.Class(), Label: label},
+			quad.Quad{Subject: id, Predicate: schema.Label, Object: quad.LangString{Value: quad.String(fmt.Sprintf("额外倡议%d", i)), Lang: "zh"}, Label: label},
+			quad.Quad{Subject: id, Predicate: schema.Label, Object: quad.LangString{Value: quad.String(fmt.Sprintf("Extra %d", i)), Lang: "en"}, Label: label})
+	}
+	if _, err := st.Replace(ctx, qs); err != nil {
+		t.Fatal(err)
+	}
+	m, err := a.AlignmentMatrix(ctx, analysis.MatrixQuery{Columns: analysis.ColumnsSectionLevel2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Rows) != analysis.MaxMatrixRows {
+		t.Fatalf("%d rows, want %d", len(m.Rows), analysis.MaxMatrixRows)
+	}
+	if !slices.Contains(m.Rows, "initiative:mpac-2025") || !slices.Contains(m.Rows, "initiative:rcep") {
+		t.Errorf("mentioned initiatives dropped from the default rows")
 	}
 }

@@ -2279,7 +2279,7 @@ var sources = []*ast.Source{
   within the column, with their ids as evidence. The data for a heatmap.
   """
   alignmentMatrix(
-    "Row entity ids; every initiative when omitted. At most 100."
+    "Row entity ids; every initiative when omitted (the 100 that the most measures name, when there are more). At most 100."
     rows: [ID!]
     "What the columns are; the level-2 sections (4.1, 4.2 … of the practical-cooperation chapter) when omitted."
     columns: MatrixColumns = SECTION_LEVEL_2
