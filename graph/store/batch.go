@@ -82,27 +82,33 @@ func (s *Store) PlanMeasures(ctx context.Context, planID string) ([]Measure, err
 	return s.planMeasures(ctx, planID)
 }
 
+// measureProps are the predicates a Measure is read from.
+var measureProps = []quad.IRI{schema.IsPartOf, schema.Order, schema.Text, schema.Start, schema.End,
+	schema.Action, schema.Commitment, schema.Truncated}
+
+// planMeasures reads every measure of a plan with one look-up per measure
+// predicate (one scan on bolt) rather than one per measure: a plan has
+// thousands of measures and a handful of predicates.
 func (s *Store) planMeasures(ctx context.Context, planID string) ([]Measure, error) {
 	if _, err := s.readKind(ctx, schema.KindPlan, planID); err != nil {
 		return nil, err
 	}
-	keys, err := s.keysOf(schema.Type)
+	qs, err := s.scan(ctx, measureProps)
 	if err != nil {
 		return nil, fmt.Errorf("store: measures of %q: %w", planID, err)
 	}
-	qs, err := s.quadsWith(ctx, quad.Object, schema.KindMeasure.Class(), s.dirIn(quad.Predicate, keys, false))
-	if err != nil {
-		return nil, fmt.Errorf("store: measures of %q: %w", planID, err)
+	_, slug, _ := strings.Cut(planID, ":")
+	prefix := schema.IDPrefix(schema.KindMeasure) + ":" + slug + "/"
+	bySubject := map[string][]quad.Quad{}
+	for _, q := range qs {
+		if id := idOf(q.Subject); strings.HasPrefix(id, prefix) {
+			bySubject[id] = append(bySubject[id], q)
+		}
 	}
-	var out []Measure
-	for _, id := range subjects(qs) {
-		if planOf(id) != planID {
-			continue
-		}
-		r, err := s.readKind(ctx, schema.KindMeasure, id)
-		if err != nil {
-			return nil, err
-		}
+	out := make([]Measure, 0, len(bySubject))
+	for id, qs := range bySubject {
+		r := newRecord(id, qs)
+		r.node.Kind = schema.KindMeasure
 		out = append(out, measureOf(r))
 	}
 	slices.SortFunc(out, compareMeasures)
