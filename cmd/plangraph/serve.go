@@ -114,7 +114,7 @@ func runServe(ctx context.Context, c serveConfig, log *slog.Logger, stdout io.Wr
 		return err
 	}
 	defer st.Close()
-	log.Info("graph ready", "store", st.Spec(), "graphiql", "http://"+c.server.Addr+"/")
+	log.Info("graph ready", "store", st.Spec())
 	if err := srv.ListenAndServe(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("serve: %w", err)
 	}
