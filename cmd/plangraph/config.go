@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -45,6 +46,27 @@ func noArgs(args []string) error {
 
 // errNoStore is returned when a command that reads a store finds none.
 var errNoStore = errors.New("no graph there: run 'plangraph load' first")
+
+// openGraph opens a store for a command that reads it: a bolt file that
+// does not exist is not created, and an empty store is an error.
+func openGraph(ctx context.Context, spec string) (*store.Store, error) {
+	if err := checkExisting(spec); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	empty, err := st.Empty(ctx)
+	if err == nil && empty {
+		err = fmt.Errorf("store %s: %w", spec, errNoStore)
+	}
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
 
 // checkExisting refuses a bolt store that does not exist yet, so that
 // reading commands do not create empty files.

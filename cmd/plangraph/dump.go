@@ -10,7 +10,6 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
-	"plangraph/graph/store"
 	"plangraph/schema"
 )
 
@@ -66,10 +65,7 @@ func JSONLDContext() map[string]any {
 }
 
 func runDump(ctx context.Context, spec string, w quad.WriteCloser) error {
-	if err := checkExisting(spec); err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, spec)
+	st, err := openGraph(ctx, spec)
 	if err != nil {
 		return err
 	}
@@ -77,9 +73,6 @@ func runDump(ctx context.Context, spec string, w quad.WriteCloser) error {
 	qs, err := st.Quads(ctx)
 	if err != nil {
 		return err
-	}
-	if len(qs) == 0 {
-		return fmt.Errorf("store %s: %w", spec, errNoStore)
 	}
 	if _, err := w.WriteQuads(qs); err != nil {
 		return fmt.Errorf("dump: %w", err)

@@ -15,7 +15,6 @@ import (
 	"plangraph/graph"
 	"plangraph/graph/analysis"
 	"plangraph/graph/server"
-	"plangraph/graph/store"
 )
 
 func newQueryCmd(stdout, stderr io.Writer) *ffcli.Command {
@@ -79,10 +78,7 @@ type errResponseHasErrors struct{ n int }
 func (e errResponseHasErrors) Error() string { return fmt.Sprintf("the response has %d error(s)", e.n) }
 
 func runQuery(ctx context.Context, spec, q string, vars map[string]any, stdout, stderr io.Writer) error {
-	if err := checkExisting(spec); err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, spec)
+	st, err := openGraph(ctx, spec)
 	if err != nil {
 		return err
 	}

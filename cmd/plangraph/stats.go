@@ -10,7 +10,6 @@ import (
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 
-	"plangraph/graph/store"
 	"plangraph/schema"
 )
 
@@ -33,10 +32,7 @@ func newStatsCmd(stdout, stderr io.Writer) *ffcli.Command {
 }
 
 func runStats(ctx context.Context, spec string, stdout io.Writer) error {
-	if err := checkExisting(spec); err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, spec)
+	st, err := openGraph(ctx, spec)
 	if err != nil {
 		return err
 	}
@@ -44,9 +40,6 @@ func runStats(ctx context.Context, spec string, stdout io.Writer) error {
 	s, err := st.Stats(ctx)
 	if err != nil {
 		return err
-	}
-	if s.Quads == 0 {
-		return fmt.Errorf("store %s: %w", spec, errNoStore)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "store\t%s\n", spec)
