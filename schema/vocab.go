@@ -65,6 +65,14 @@ const (
 	Abbreviation = quad.IRI(NS + "abbreviation")
 )
 
+// Digest is the store's bookkeeping predicate, not part of the graph: the
+// store keeps one quad <NodeBase+"store/meta"> pg:digest "<hex SHA-256>"
+// holding a digest of its content, written with every change, so that
+// readers (other replicas too) can tell in one look-up whether the graph
+// changed. No loaded quad may use it, and no read of graph/store shows
+// that quad (see store.(*Store).Digest).
+const Digest = quad.IRI(NS + "digest")
+
 // Edges between nodes.
 const (
 	// InMeasure links a mention to the measure it occurs in.

@@ -33,33 +33,45 @@ func planOf(id string) string {
 func PlanOf(id string) string { return planOf(id) }
 
 // MentionsInMany returns the mentions in each measure, each list sorted like
-// MentionsIn.
+// MentionsIn. The lists of measures read before on the same graph come
+// from the read cache.
 func (s *Store) MentionsInMany(ctx context.Context, measureIDs []string) ([][]Mention, error) {
 	if err := s.rlock("mentions"); err != nil {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
-	out := make([][]Mention, len(measureIDs))
-	for i, id := range measureIDs {
+	out, err := cachedMany(ctx, s, "mentionsIn", measureIDs, func(id string) ([]Mention, error) {
 		ms, err := s.mentionsVia(ctx, schema.InMeasure, id)
 		if err != nil {
 			return nil, fmt.Errorf("store: mentions in %q: %w", id, err)
 		}
 		slices.SortFunc(ms, compareMentions)
-		out[i] = ms
+		return ms, nil
+	}, nonEmpty)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return cloneEach(out), nil
 }
 
 // MentionsOfMany returns the mentions of each entity in reading order: by
-// plan, then by start offset.
+// plan, then by start offset. The lists of entities read before on the
+// same graph come from the read cache.
 func (s *Store) MentionsOfMany(ctx context.Context, entityIDs []string) ([][]Mention, error) {
 	if err := s.rlock("mentions"); err != nil {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
-	out := make([][]Mention, len(entityIDs))
-	for i, id := range entityIDs {
+	out, err := s.mentionsOfMany(ctx, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	return cloneEach(out), nil
+}
+
+// mentionsOfMany is MentionsOfMany with the cache's lists, not copies.
+func (s *Store) mentionsOfMany(ctx context.Context, entityIDs []string) ([][]Mention, error) {
+	return cachedMany(ctx, s, "mentionsOf", entityIDs, func(id string) ([]Mention, error) {
 		ms, err := s.mentionsVia(ctx, schema.Entity, id)
 		if err != nil {
 			return nil, fmt.Errorf("store: mentions of %q: %w", id, err)
@@ -67,29 +79,55 @@ func (s *Store) MentionsOfMany(ctx context.Context, entityIDs []string) ([][]Men
 		slices.SortFunc(ms, func(a, b Mention) int {
 			return cmp.Or(cmp.Compare(planOf(a.ID), planOf(b.ID)), compareMentions(a, b))
 		})
-		out[i] = ms
+		return ms, nil
+	}, nonEmpty)
+}
+
+func nonEmpty[T any](s []T) bool { return len(s) > 0 }
+
+// cloneEach copies each list, keeping nil lists nil.
+func cloneEach[T any](lists [][]T) [][]T {
+	for i, l := range lists {
+		if l != nil {
+			lists[i] = slices.Clone(l)
+		}
 	}
-	return out, nil
+	return lists
 }
 
 // PlanMeasures returns every measure of a plan in reading order (by start
-// offset in the plan's text).
+// offset in the plan's text). The list comes from the read cache when the
+// graph has not changed since it was last read; the slice is the caller's,
+// the maps and slices inside each Measure's Node are shared and must not
+// be modified.
 func (s *Store) PlanMeasures(ctx context.Context, planID string) ([]Measure, error) {
 	if err := s.rlock("measures"); err != nil {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
-	return s.planMeasures(ctx, planID)
+	ms, err := s.planMeasures(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(ms), nil
 }
 
 // measureProps are the predicates a Measure is read from.
 var measureProps = []quad.IRI{schema.IsPartOf, schema.Order, schema.Text, schema.Start, schema.End,
 	schema.Action, schema.Commitment, schema.Truncated}
 
-// planMeasures reads every measure of a plan with one look-up per measure
-// predicate (one scan on bolt) rather than one per measure: a plan has
-// thousands of measures and a handful of predicates.
+// planMeasures returns the measures of a plan from the read cache, or
+// reads them; the slice is the cache's, not to be modified.
 func (s *Store) planMeasures(ctx context.Context, planID string) ([]Measure, error) {
+	return cached(ctx, s, cacheKey{op: "planMeasures", arg: planID}, func() ([]Measure, error) {
+		return s.readPlanMeasures(ctx, planID)
+	})
+}
+
+// readPlanMeasures reads every measure of a plan with one look-up per
+// measure predicate (one scan on bolt) rather than one per measure: a plan
+// has thousands of measures and a handful of predicates.
+func (s *Store) readPlanMeasures(ctx context.Context, planID string) ([]Measure, error) {
 	if _, err := s.readKind(ctx, schema.KindPlan, planID); err != nil {
 		return nil, err
 	}
@@ -170,30 +208,56 @@ func (s *Store) RelationsByEvidence(ctx context.Context, measureIDs []string) ([
 
 // RelationsOfMany returns, for each id, the relations f selects that start
 // at it (out) and that end at it (in). f.Subject and f.Object are ignored.
+// Every relation at an id (mentions included) is read once per version of
+// the graph and kept in the read cache; f picks from them.
 func (s *Store) RelationsOfMany(ctx context.Context, ids []string, f RelationFilter) (out, in [][]Relation, err error) {
 	preds, err := relationPredicates(f)
 	if err != nil {
 		return nil, nil, err
 	}
+	all, _ := relationPredicates(RelationFilter{IncludeMentions: true})
 	if err := s.rlock("relations"); err != nil {
 		return nil, nil, err
 	}
 	defer s.mu.RUnlock()
+	at, err := cachedMany(ctx, s, "relationsAt", ids, func(id string) (relationsAt, error) {
+		qs, err := s.relationQuads(ctx, RelationFilter{Subject: id}, all)
+		if err != nil {
+			return relationsAt{}, fmt.Errorf("store: relations of %q: %w", id, err)
+		}
+		r := relationsAt{out: relationsOf(qs)}
+		qs, err = s.relationQuads(ctx, RelationFilter{Object: id}, all)
+		if err != nil {
+			return relationsAt{}, fmt.Errorf("store: relations of %q: %w", id, err)
+		}
+		r.in = relationsOf(qs)
+		return r, nil
+	}, func(r relationsAt) bool { return len(r.out)+len(r.in) > 0 })
+	if err != nil {
+		return nil, nil, err
+	}
+	wanted := make(map[quad.IRI]bool, len(preds))
+	for _, p := range preds {
+		wanted[p] = true
+	}
+	pick := func(rs []Relation) []Relation {
+		out := make([]Relation, 0, len(rs))
+		for _, r := range rs {
+			if wanted[r.Predicate] {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
 	out, in = make([][]Relation, len(ids)), make([][]Relation, len(ids))
-	for i, id := range ids {
-		qs, err := s.relationQuads(ctx, RelationFilter{Subject: id}, preds)
-		if err != nil {
-			return nil, nil, fmt.Errorf("store: relations of %q: %w", id, err)
-		}
-		out[i] = relationsOf(qs)
-		qs, err = s.relationQuads(ctx, RelationFilter{Object: id}, preds)
-		if err != nil {
-			return nil, nil, fmt.Errorf("store: relations of %q: %w", id, err)
-		}
-		in[i] = relationsOf(qs)
+	for i, r := range at {
+		out[i], in[i] = pick(r.out), pick(r.in)
 	}
 	return out, in, nil
 }
+
+// relationsAt are the relations that start (out) and end (in) at one id.
+type relationsAt struct{ out, in []Relation }
 
 // MeasureFilter selects measures for FindMeasures; every condition given
 // must hold.
@@ -246,6 +310,7 @@ func (s *Store) FindMeasures(ctx context.Context, f MeasureFilter) ([]Measure, e
 			return nil, err
 		}
 	}
+	nAll := len(uniq(f.MentionsAll))
 	needle := loader.Fold(f.TextContains)
 	var out []Measure
 	for _, p := range plans {
@@ -256,7 +321,7 @@ func (s *Store) FindMeasures(ctx context.Context, f MeasureFilter) ([]Measure, e
 		for _, m := range ms {
 			switch {
 			case any != nil && any[m.ID] == 0,
-				all != nil && all[m.ID] < len(uniq(f.MentionsAll)),
+				all != nil && all[m.ID] < nAll,
 				len(f.Commitments) > 0 && !slices.Contains(f.Commitments, m.Commitment),
 				len(f.Actions) > 0 && !slices.Contains(f.Actions, m.Action),
 				f.SectionPrefix != "" && !inSection(m.SectionID, f.SectionPrefix),
@@ -272,11 +337,12 @@ func (s *Store) FindMeasures(ctx context.Context, f MeasureFilter) ([]Measure, e
 // measuresNaming counts, per measure id, how many of the entities it names.
 func (s *Store) measuresNaming(ctx context.Context, entities []string) (map[string]int, error) {
 	count := map[string]int{}
-	for _, e := range uniq(entities) {
-		ms, err := s.mentionsVia(ctx, schema.Entity, e)
-		if err != nil {
-			return nil, fmt.Errorf("store: measures naming %q: %w", e, err)
-		}
+	ids := uniq(entities)
+	lists, err := s.mentionsOfMany(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, ms := range lists {
 		seen := map[string]bool{}
 		for _, m := range ms {
 			if !seen[m.MeasureID] {
@@ -334,20 +400,20 @@ func sortRelations(rs []Relation) {
 
 // MeasuresByID returns the measures with the given ids: out[i] is the
 // measure of ids[i], or the zero Measure (ID "") when there is none.
+// Measures read before on the same graph come from the read cache; the
+// maps and slices inside their Nodes are shared and must not be modified.
 func (s *Store) MeasuresByID(ctx context.Context, ids []string) ([]Measure, error) {
 	if err := s.rlock("measures"); err != nil {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
-	out := make([]Measure, len(ids))
-	for i, id := range ids {
+	return cachedMany(ctx, s, "measure", ids, func(id string) (Measure, error) {
 		r, err := s.readKind(ctx, schema.KindMeasure, id)
 		if isNotFound(err) {
-			continue
+			return Measure{}, nil
 		} else if err != nil {
-			return nil, err
+			return Measure{}, err
 		}
-		out[i] = measureOf(r)
-	}
-	return out, nil
+		return measureOf(r), nil
+	}, func(m Measure) bool { return m.ID != "" })
 }

@@ -13,6 +13,17 @@
 // write, applying only the difference from what is stored. Every read takes
 // a consistent view: within one process a read never sees half of a Replace.
 //
+// With the content, Replace stores its digest (Digest) in one bookkeeping
+// quad that no read shows. The whole-graph reads (PlanMeasures, Sections,
+// Stats, Count, Scan, Plans, Entities, FindMeasures) and the per-id batch
+// reads (MeasuresByID, MentionsInMany, MentionsOfMany, RelationsOfMany) keep
+// their answers for the current version of the graph: a write counter on
+// memory and bolt, which only this process writes, and the stored digest on
+// PostgreSQL, checked with one index look-up per read, so that a Replace by
+// another replica is seen by the next read here (see cache.go). Slices
+// returned are the caller's; maps and slices inside returned values are
+// shared with the cache and must not be modified.
+//
 // The quads follow docs/graph.md. A measure, for example, is stored as
 //
 //	<…/id/measure/lmc-2023-2027/4.2.1/3> rdf:type pg:Measure          <…/id/measure/lmc-2023-2027/4.2.1/3> .

@@ -129,6 +129,9 @@ func sortOut(edges []Edge) {
 // keep accepts, and whether id is the subject of any quad. With every
 // predicate (all), literal objects count only for relations, as in Out.
 func (s *Store) outEdges(ctx context.Context, id string, keep refFilter, all bool) (bool, []Edge, error) {
+	if isMetaID(id) {
+		return false, nil, nil
+	}
 	ref, err := s.qs.ValueOf(schema.IRI(id))
 	if err != nil {
 		return false, nil, fmt.Errorf("look up %s: %w", id, err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -178,16 +179,19 @@ type Stats struct {
 }
 
 // Stats counts the quads, nodes and predicates of the graph in one scan of
-// the store that fetches only the distinct predicates and classes.
+// the store that fetches only the distinct predicates and classes, or
+// takes the counts from the read cache when the graph has not changed
+// since.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if err := s.rlock("stats"); err != nil {
 		return Stats{}, err
 	}
 	defer s.mu.RUnlock()
-	st, err := s.stats(ctx)
+	st, err := cached(ctx, s, cacheKey{op: "stats"}, func() (Stats, error) { return s.stats(ctx) })
 	if err != nil {
 		return Stats{}, fmt.Errorf("store: stats: %w", err)
 	}
+	st.Nodes, st.Predicates = maps.Clone(st.Nodes), maps.Clone(st.Predicates)
 	return st, nil
 }
 
@@ -248,6 +252,10 @@ func (s *Store) stats(ctx context.Context) (Stats, error) {
 	}
 	err = name(preds, func(v quad.Value, n int) {
 		p, _ := v.(quad.IRI)
+		if p == schema.Digest {
+			st.Quads -= n // the bookkeeping quad
+			return
+		}
 		key := schema.RelationName(p)
 		if key == "" {
 			key = string(p)

@@ -117,6 +117,9 @@ type record struct {
 // read returns the record of id, or a NotFoundError of kind what when id is
 // the subject of no quad.
 func (s *Store) read(ctx context.Context, what, id string) (*record, error) {
+	if isMetaID(id) {
+		return nil, &NotFoundError{Kind: what, ID: id}
+	}
 	qs, err := s.quadsWith(ctx, quad.Subject, schema.IRI(id), nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: read %s %q: %w", what, id, err)

@@ -80,12 +80,20 @@ func (s *Store) Plans(ctx context.Context) ([]Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: plans: %w", err)
 	}
-	return nodes, nil
+	return slices.Clone(nodes), nil
 }
 
-// ofKind returns the nodes of kind k sorted by id: one look-up of the
-// kind's class, then one per node.
+// ofKind returns the nodes of kind k sorted by id, from the read cache or
+// read with readOfKind; the slice is the cache's, not to be modified.
 func (s *Store) ofKind(ctx context.Context, k schema.Kind) ([]Node, error) {
+	return cached(ctx, s, cacheKey{op: "ofKind", arg: string(k)}, func() ([]Node, error) {
+		return s.readOfKind(ctx, k)
+	})
+}
+
+// readOfKind reads the nodes of kind k sorted by id: one look-up of the
+// kind's class, then one per node.
+func (s *Store) readOfKind(ctx context.Context, k schema.Kind) ([]Node, error) {
 	typ, err := s.keysOf(schema.Type)
 	if err != nil {
 		return nil, err
@@ -118,12 +126,26 @@ func subjects(qs []quad.Quad) []string {
 }
 
 // Sections returns every section of a plan in reading order (pg:order,
-// then number).
+// then number). The list comes from the read cache when the graph has not
+// changed since it was last read; the slice is the caller's, the maps and
+// slices inside each Section are shared and must not be modified.
 func (s *Store) Sections(ctx context.Context, planID string) ([]Section, error) {
 	if err := s.rlock("sections"); err != nil {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
+	secs, err := cached(ctx, s, cacheKey{op: "sections", arg: planID}, func() ([]Section, error) {
+		return s.readSections(ctx, planID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(secs), nil
+}
+
+// readSections reads the sections of a plan: one look-up of the section
+// class, then one per section.
+func (s *Store) readSections(ctx context.Context, planID string) ([]Section, error) {
 	if _, err := s.readKind(ctx, schema.KindPlan, planID); err != nil {
 		return nil, err
 	}

@@ -34,13 +34,25 @@ type ReplaceStats struct {
 // IRI or blank node, its predicate an IRI, its object an IRI, blank node or
 // literal of a type Cayley stores natively (string, language-tagged or
 // typed string, integer, float, boolean, time), its label nil, an IRI or a
-// blank node, and every string valid UTF-8. The first bad quad fails the
-// call with an error matching ErrInvalidQuad that gives its index.
+// blank node, and every string valid UTF-8; and it must not use the
+// store's bookkeeping node or predicate (schema.Digest). The first bad
+// quad fails the call with an error matching ErrInvalidQuad that gives its
+// index.
+//
+// With the content, in the same transaction, Replace stores the content's
+// digest (see Digest) in a bookkeeping quad that no read shows and that
+// ReplaceStats does not count. Readers compare it with the digest of what
+// they cached, so a Replace by another process sharing a PostgreSQL store
+// is seen by this one's next read.
 func (s *Store) Replace(ctx context.Context, quads []quad.Quad) (ReplaceStats, error) {
 	want := make(map[quadKey]quad.Quad, len(quads))
 	order := make([]quadKey, 0, len(quads))
 	for i, q := range quads {
-		if reason := checkQuad(q); reason != "" {
+		reason := checkQuad(q)
+		if reason == "" {
+			reason = reserved(q)
+		}
+		if reason != "" {
 			return ReplaceStats{}, newError(ErrInvalidQuad, "store: replace: quad %d (%s): %s", i, describe(q), reason)
 		}
 		k := keyOf(q)
@@ -49,6 +61,7 @@ func (s *Store) Replace(ctx context.Context, quads []quad.Quad) (ReplaceStats, e
 			order = append(order, k)
 		}
 	}
+	meta := metaQuad(contentDigest(order))
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -62,10 +75,19 @@ func (s *Store) Replace(ctx context.Context, quads []quad.Quad) (ReplaceStats, e
 	if err != nil {
 		return ReplaceStats{}, fmt.Errorf("store: replace: read current quads: %w", err)
 	}
-	var deltas []graph.Delta
+	var deltas, metaDeltas []graph.Delta
 	have := make(map[quadKey]bool, len(current))
+	haveMeta := false
 	for _, q := range current {
 		k := keyOf(q)
+		if isMeta(q) {
+			if k == keyOf(meta) {
+				haveMeta = true
+			} else {
+				metaDeltas = append(metaDeltas, graph.Delta{Quad: q, Action: graph.Delete})
+			}
+			continue
+		}
 		have[k] = true
 		if _, keep := want[k]; !keep {
 			// Delete the quad as the store returned it, so its values
@@ -74,18 +96,25 @@ func (s *Store) Replace(ctx context.Context, quads []quad.Quad) (ReplaceStats, e
 		}
 	}
 	st := ReplaceStats{Removed: len(deltas), Total: len(want)}
+	deltas = append(deltas, metaDeltas...)
+	n := len(deltas)
 	for _, k := range order {
 		if !have[k] {
 			deltas = append(deltas, graph.Delta{Quad: want[k], Action: graph.Add})
 		}
 	}
-	st.Added = len(deltas) - st.Removed
+	st.Added = len(deltas) - n
+	if !haveMeta {
+		deltas = append(deltas, graph.Delta{Quad: meta, Action: graph.Add})
+	}
 	if len(deltas) == 0 {
 		return st, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return ReplaceStats{}, fmt.Errorf("store: replace: %w", err)
 	}
+	// Whether or not the write succeeds, what was cached may be gone.
+	defer s.invalidate()
 	if err := s.apply(deltas); err != nil {
 		return ReplaceStats{}, fmt.Errorf("store: replace: write %d added and %d removed quads: %w", st.Added, st.Removed, err)
 	}
@@ -266,7 +295,11 @@ func (s *Store) Quads(ctx context.Context) ([]quad.Quad, error) {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
-	qs, err := s.collect(ctx, s.allQuads(), nil)
+	keep, err := s.visible()
+	if err != nil {
+		return nil, fmt.Errorf("store: quads: %w", err)
+	}
+	qs, err := s.collect(ctx, s.allQuads(), keep)
 	if err != nil {
 		return nil, fmt.Errorf("store: quads: %w", err)
 	}
@@ -280,14 +313,28 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer s.mu.RUnlock()
-	n, err := s.count(ctx)
+	n, err := cached(ctx, s, cacheKey{op: "count"}, func() (int, error) { return s.count(ctx) })
 	if err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
 	return n, nil
 }
 
+// count counts the quads but the bookkeeping one.
 func (s *Store) count(ctx context.Context) (int, error) {
+	n, err := s.countAll(ctx)
+	if err != nil || n == 0 {
+		return n, err
+	}
+	meta, err := s.qs.ValueOf(metaIRI)
+	if err != nil || meta == nil {
+		return n, err
+	}
+	m, err := iterator.Iterate(ctx, s.qs.QuadIterator(quad.Subject, meta)).Count()
+	return n - int(m), err
+}
+
+func (s *Store) countAll(ctx context.Context) (int, error) {
 	if s.backend == backendPostgres {
 		// Cayley's SQL store caches its quad count and forgets it only on
 		// its own writes, so it goes stale when another replica loads;

@@ -5,8 +5,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cayleygraph/quad"
+
+	"plangraph/schema"
 )
 
 // Scan returns every quad whose predicate is one of preds, as Edges sorted
@@ -16,7 +19,9 @@ import (
 // or, on bolt, which has no predicate index, one scan of the store, all
 // under one read lock, so the quads of every predicate come from one
 // version of the graph. Asking for no predicate is an error matching
-// ErrInvalidFilter.
+// ErrInvalidFilter. The edges come from the read cache when the same
+// predicates were scanned on the same graph before; the slice is the
+// caller's.
 func (s *Store) Scan(ctx context.Context, preds ...quad.IRI) ([]Edge, error) {
 	if len(preds) == 0 {
 		return nil, newError(ErrInvalidFilter, "store: scan: no predicate given")
@@ -34,6 +39,23 @@ func (s *Store) Scan(ctx context.Context, preds ...quad.IRI) ([]Edge, error) {
 		return nil, err
 	}
 	defer s.mu.RUnlock()
+	key := slices.Clone(uniq)
+	slices.Sort(key)
+	names := make([]string, len(key))
+	for i, p := range key {
+		names[i] = string(p)
+	}
+	edges, err := cached(ctx, s, cacheKey{op: "scan", arg: strings.Join(names, " ")}, func() ([]Edge, error) {
+		return s.scanEdges(ctx, uniq)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(edges), nil
+}
+
+// scanEdges reads and sorts the edges Scan returns.
+func (s *Store) scanEdges(ctx context.Context, uniq []quad.IRI) ([]Edge, error) {
 	qs, err := s.scan(ctx, uniq)
 	if err != nil {
 		return nil, fmt.Errorf("store: scan %v: %w", uniq, err)
@@ -70,7 +92,13 @@ func (s *Store) Scan(ctx context.Context, preds ...quad.IRI) ([]Edge, error) {
 	return edges, nil
 }
 
+// scan returns the quads of preds, in store order. The bookkeeping
+// predicate has none.
 func (s *Store) scan(ctx context.Context, preds []quad.IRI) ([]quad.Quad, error) {
+	preds = slices.DeleteFunc(slices.Clone(preds), func(p quad.IRI) bool { return p == schema.Digest })
+	if len(preds) == 0 {
+		return nil, nil
+	}
 	if s.backend.predicateIndex() {
 		var out []quad.Quad
 		for _, p := range preds {

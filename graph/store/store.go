@@ -87,6 +87,12 @@ func Backends() []string { return []string{"bolt", "memory", "postgres"} }
 // scan of the whole store; one scan beats one per predicate.
 func (b backend) predicateIndex() bool { return b != backendBolt }
 
+// shared reports whether other processes may write the store while this
+// one has it open: a PostgreSQL database may be shared by many replicas,
+// while a memory store is private and a bolt file is locked by the one
+// process that has it open.
+func (b backend) shared() bool { return b == backendPostgres }
+
 // Store is a plangraph graph in a Cayley quad store. Its methods are safe
 // for concurrent use: Replace excludes every read, and each read sees one
 // version of the graph from its first look-up to its last.
@@ -108,6 +114,9 @@ type Store struct {
 	// rolled-back write those caches may name nodes that do not exist; the
 	// store then refuses further writes until it is reopened.
 	broken error
+	// cache keeps the answers of whole-graph reads for the current version
+	// of the graph (cache.go).
+	cache readCache
 }
 
 // Open opens or creates the store a spec names:
@@ -257,26 +266,31 @@ func (s *Store) Close() error {
 func (s *Store) Spec() string { return s.spec }
 
 // QuadStore returns the Cayley quad store underneath, for packages that
-// stream quads themselves (dumps, exports). It is nil after Close. Callers
-// must not write to it: Replace is the only way in. Reading it directly is
-// not synchronised with Replace (and the memory backend is not safe for a
-// read during a write); use View when a Replace may run at the same time.
+// stream quads themselves (dumps, exports), as a view that hides the
+// store's bookkeeping quad (see Digest) from its listings and look-ups. It
+// is nil after Close. Callers must not write to it: Replace is the only
+// way in. Reading it directly is not synchronised with Replace (and the
+// memory backend is not safe for a read during a write); use View when a
+// Replace may run at the same time.
 func (s *Store) QuadStore() graph.QuadStore {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.qs
+	if s.qs == nil {
+		return nil
+	}
+	return visibleQS{QuadStore: s.qs, s: s}
 }
 
-// View calls fn with the quad store underneath while holding the store's
-// read lock, so that fn sees one version of the graph and no Replace runs
-// until it returns. fn must not write to qs nor call Replace or Close.
-// View returns fn's error unchanged.
+// View calls fn with the quad store underneath, as QuadStore returns it,
+// while holding the store's read lock, so that fn sees one version of the
+// graph and no Replace runs until it returns. fn must not write to qs nor
+// call Replace or Close. View returns fn's error unchanged.
 func (s *Store) View(fn func(qs graph.QuadStore) error) error {
 	if err := s.rlock("view"); err != nil {
 		return err
 	}
 	defer s.mu.RUnlock()
-	return fn(s.qs)
+	return fn(visibleQS{QuadStore: s.qs, s: s})
 }
 
 // rlock takes the read lock and reports ErrClosed after Close; on success
