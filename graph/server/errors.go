@@ -126,7 +126,12 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var coded CodedError
 		switch {
 		case errors.Is(cause, store.ErrNotFound):
-			return withCode(gqlErr, cause.Error(), CodeNotFound)
+			msg := cause.Error()
+			if nf, ok := errors.AsType[*store.NotFoundError](cause); ok {
+				// Users see what was not found, not which package said so.
+				msg = fmt.Sprintf("%s %q not found", nf.Kind, nf.ID)
+			}
+			return withCode(gqlErr, msg, CodeNotFound)
 		case errors.As(cause, &coded):
 			return withCode(gqlErr, cause.Error(), coded.Code())
 		case errors.Is(cause, errRecovered):

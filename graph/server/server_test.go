@@ -455,7 +455,7 @@ func TestErrorPresentation(t *testing.T) {
 		wantPath string
 		wantLog  []string // substrings of the error log record, nil for no record
 	}{
-		{"not found", `{ node(id: "measure:x/9") { id } }`, `store: node "measure:x/9" not found`, "NOT_FOUND", "[node]", nil},
+		{"not found", `{ node(id: "measure:x/9") { id } }`, `node "measure:x/9" not found`, "NOT_FOUND", "[node]", nil},
 		{"coded error", `{ bad }`, "bad: this argument is never right", "BAD_USER_INPUT", "[bad]", nil},
 		{
 			"internal error", `query Broken { broken }`, "internal error", "INTERNAL", "[broken]",
