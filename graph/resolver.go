@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"io"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/cayleygraph/quad"
 
+	"plangraph/graph/export"
 	"plangraph/graph/generated"
 	"plangraph/graph/store"
 	"plangraph/schema"
@@ -35,17 +37,34 @@ type Resolver struct {
 	Store Reader
 	// Analyzer answers the analysis queries.
 	Analyzer Analyzer
+	// Exporter writes exports; nil: the export field answers an error.
+	Exporter Exporter
 }
+
+// Exporter writes a selection of the graph in a format.
+type Exporter interface {
+	Export(ctx context.Context, sel export.Selection, f export.Format, w io.Writer) (export.Result, error)
+}
+
+// Option configures NewExecutableSchema.
+type Option func(*Resolver)
+
+// WithExporter enables the export field.
+func WithExporter(e Exporter) Option { return func(r *Resolver) { r.Exporter = e } }
 
 // NewExecutableSchema returns the GraphQL schema over a store and an
 // analyzer (nil: analysis queries answer an error). Each
 // operation gets its own dataloaders, so a list of items costs a bounded
 // number of store reads, and no operation sees another's cache.
-func NewExecutableSchema(st Reader, an Analyzer) graphql.ExecutableSchema {
+func NewExecutableSchema(st Reader, an Analyzer, opts ...Option) graphql.ExecutableSchema {
 	if an == nil {
 		an = noAnalyzer{}
 	}
-	cfg := generated.Config{Resolvers: &Resolver{Store: st, Analyzer: an}}
+	r := &Resolver{Store: st, Analyzer: an}
+	for _, o := range opts {
+		o(r)
+	}
+	cfg := generated.Config{Resolvers: r}
 	setComplexity(&cfg.Complexity)
 	return withLoaders{ExecutableSchema: generated.NewExecutableSchema(cfg), store: st}
 }

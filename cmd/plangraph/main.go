@@ -72,6 +72,7 @@ func newRoot(stdout, stderr io.Writer) *ffcli.Command {
 			newDumpCmd(stdout, stderr),
 			newServeCmd(stdout, stderr),
 			newQueryCmd(stdout, stderr),
+			newExportCmd(stdout, stderr),
 		},
 		Exec: func(_ context.Context, args []string) error {
 			if len(args) > 0 {

@@ -14,6 +14,7 @@ import (
 
 	"plangraph/graph"
 	"plangraph/graph/analysis"
+	"plangraph/graph/export"
 	"plangraph/graph/server"
 )
 
@@ -83,7 +84,8 @@ func runQuery(ctx context.Context, spec, q string, vars map[string]any, stdout, 
 		return err
 	}
 	defer st.Close()
-	exec := executor.New(graph.NewExecutableSchema(st, analysis.New(st)))
+	an := analysis.New(st)
+	exec := executor.New(graph.NewExecutableSchema(st, an, graph.WithExporter(export.Exporter{Store: st, Analyzer: an})))
 	exec.SetErrorPresenter(server.ErrorPresenter(slog.New(slog.NewTextHandler(stderr, nil))))
 	ctx = graphql.StartOperationTrace(ctx)
 	var resp *graphql.Response

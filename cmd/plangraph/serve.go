@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	"plangraph/graph"
 	"plangraph/graph/analysis"
+	"plangraph/graph/export"
 	"plangraph/graph/server"
 	"plangraph/graph/store"
 	"plangraph/loader"
@@ -139,7 +141,11 @@ func newServer(ctx context.Context, c serveConfig, log *slog.Logger) (*server.Se
 		_, err := st.Count(ctx)
 		return err
 	}
-	srv, err := server.New(c.server, graph.NewExecutableSchema(st, analysis.New(st)), schema.SDL(), ready, log, reg)
+	an := analysis.New(st)
+	cfg := c.server
+	cfg.Routes = map[string]http.Handler{"GET /export": export.Handler(st, an, log)}
+	es := graph.NewExecutableSchema(st, an, graph.WithExporter(export.Exporter{Store: st, Analyzer: an}))
+	srv, err := server.New(cfg, es, schema.SDL(), ready, log, reg)
 	if err != nil {
 		st.Close()
 		return nil, nil, usagef("%v", err)

@@ -152,6 +152,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ExportResult struct {
+		Content   func(childComplexity int) int
+		EdgeCount func(childComplexity int) int
+		Encoding  func(childComplexity int) int
+		FileName  func(childComplexity int) int
+		Format    func(childComplexity int) int
+		MimeType  func(childComplexity int) int
+		NodeCount func(childComplexity int) int
+		Size      func(childComplexity int) int
+		TooLarge  func(childComplexity int) int
+		URL       func(childComplexity int) int
+	}
+
 	GraphStats struct {
 		CommitmentBySection    func(childComplexity int) int
 		Degrees                func(childComplexity int) int
@@ -340,6 +353,7 @@ type ComplexityRoot struct {
 		AlignmentMatrix func(childComplexity int, rows []string, columns *model.MatrixColumns, plan *string, indirect *bool) int
 		Entities        func(childComplexity int, kinds []model.EntityKind, search *string, first *int, after *string) int
 		Entity          func(childComplexity int, id string) int
+		Export          func(childComplexity int, seeds []string, depth *int, predicates []model.EdgeKind, kinds []model.NodeKind, limit *int, format model.ExportFormat) int
 		Measures        func(childComplexity int, filter *model.MeasureFilter, first *int, after *string) int
 		Neighborhood    func(childComplexity int, id string, depth *int, predicates []model.EdgeKind, kinds []model.NodeKind, limit *int) int
 		Node            func(childComplexity int, id string) int
@@ -539,6 +553,7 @@ type QueryResolver interface {
 	Paths(ctx context.Context, from string, to string, maxLength *int, predicates []model.EdgeKind, first *int) (*model.PathResult, error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, first *int) ([]*model.SearchHit, error)
 	Stats(ctx context.Context, plan *string, top *int) (*model.GraphStats, error)
+	Export(ctx context.Context, seeds []string, depth *int, predicates []model.EdgeKind, kinds []model.NodeKind, limit *int, format model.ExportFormat) (*model.ExportResult, error)
 }
 type RelationResolver interface {
 	Subject(ctx context.Context, obj *model.Relation) (model.Node, error)
@@ -946,6 +961,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EntityEdge.Node(childComplexity), true
+
+	case "ExportResult.content":
+		if e.ComplexityRoot.ExportResult.Content == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.Content(childComplexity), true
+	case "ExportResult.edgeCount":
+		if e.ComplexityRoot.ExportResult.EdgeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.EdgeCount(childComplexity), true
+	case "ExportResult.encoding":
+		if e.ComplexityRoot.ExportResult.Encoding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.Encoding(childComplexity), true
+	case "ExportResult.fileName":
+		if e.ComplexityRoot.ExportResult.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.FileName(childComplexity), true
+	case "ExportResult.format":
+		if e.ComplexityRoot.ExportResult.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.Format(childComplexity), true
+	case "ExportResult.mimeType":
+		if e.ComplexityRoot.ExportResult.MimeType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.MimeType(childComplexity), true
+	case "ExportResult.nodeCount":
+		if e.ComplexityRoot.ExportResult.NodeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.NodeCount(childComplexity), true
+	case "ExportResult.size":
+		if e.ComplexityRoot.ExportResult.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.Size(childComplexity), true
+	case "ExportResult.tooLarge":
+		if e.ComplexityRoot.ExportResult.TooLarge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.TooLarge(childComplexity), true
+	case "ExportResult.url":
+		if e.ComplexityRoot.ExportResult.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportResult.URL(childComplexity), true
 
 	case "GraphStats.commitmentBySection":
 		if e.ComplexityRoot.GraphStats.CommitmentBySection == nil {
@@ -1817,6 +1893,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(string)), true
+	case "Query.export":
+		if e.ComplexityRoot.Query.Export == nil {
+			break
+		}
+
+		args, err := ec.field_Query_export_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Export(childComplexity, args["seeds"].([]string), args["depth"].(*int), args["predicates"].([]model.EdgeKind), args["kinds"].([]model.NodeKind), args["limit"].(*int), args["format"].(model.ExportFormat)), true
 
 	case "Query.measures":
 		if e.ComplexityRoot.Query.Measures == nil {
@@ -2684,6 +2771,73 @@ type CommitmentCount {
   count: Int!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/export.graphqls", Input: `extend type Query {
+  """
+  A subgraph in a format graph tools read: the neighborhoods of the seed
+  nodes (or the whole graph when no seed is given) as GraphML, GEXF,
+  Cytoscape.js JSON, Graphviz DOT, CSV for Gephi (a zip, base64-encoded
+  here), N-Quads or JSON-LD. The same bytes stream from ` + "`" + `url` + "`" + `
+  (GET /export) and from ` + "`" + `plangraph export` + "`" + `. Content larger than 1 MiB is
+  not inlined: ` + "`" + `content` + "`" + ` is null, ` + "`" + `tooLarge` + "`" + ` true, and ` + "`" + `url` + "`" + ` fetches it.
+  """
+  export(
+    "Start nodes; the whole graph when omitted."
+    seeds: [ID!]
+    "How many edges around each seed: 0 to 3."
+    depth: Int = 1
+    "Only edges of these kinds."
+    predicates: [EdgeKind!]
+    "Only nodes of these kinds (seeds are always kept)."
+    kinds: [NodeKind!]
+    "At most this many nodes around each seed (1 to 2000)."
+    limit: Int = 500
+    "The output format."
+    format: ExportFormat!
+  ): ExportResult!
+}
+
+"Export formats."
+enum ExportFormat {
+  "GraphML (yEd, Gephi, networkx, Cytoscape desktop)."
+  GRAPHML
+  "GEXF 1.3 with colors and sizes by kind (Gephi)."
+  GEXF
+  "Cytoscape.js JSON (elements: nodes and edges)."
+  CYJS
+  "Graphviz DOT."
+  DOT
+  "CSV for Gephi's spreadsheet import: a zip of nodes.csv and edges.csv."
+  CSV
+  "N-Quads, provenance as graph labels."
+  NQUADS
+  "JSON-LD with a context for the plangraph vocabulary."
+  JSONLD
+}
+
+"An export."
+type ExportResult {
+  "The format."
+  format: ExportFormat!
+  "The Content-Type of the bytes."
+  mimeType: String!
+  "A file name for the download."
+  fileName: String!
+  "How ` + "`" + `content` + "`" + ` is encoded: ` + "`" + `utf-8` + "`" + ` for text formats, ` + "`" + `base64` + "`" + ` for CSV (a zip)."
+  encoding: String!
+  "The bytes, encoded; null when larger than 1 MiB."
+  content: String
+  "The size of the bytes, before encoding."
+  size: Int!
+  "True when the content is too large to inline: fetch ` + "`" + `url` + "`" + `."
+  tooLarge: Boolean!
+  "A path on this server that streams the same bytes (GET /export?…)."
+  url: String!
+  "How many nodes and edges the export holds."
+  nodeCount: Int!
+  "How many edges."
+  edgeCount: Int!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/plangraph.graphqls", Input: `"""
 plangraph serves cooperation plans as a knowledge graph: the plan's numbered
 sections, the measures (sentences) under them, the catalog entities the
@@ -3375,6 +3529,32 @@ func (ec *executionContext) childFields_EntityEdge(ctx context.Context, field gr
 		return ec.fieldContext_EntityEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EntityEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ExportResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "format":
+		return ec.fieldContext_ExportResult_format(ctx, field)
+	case "mimeType":
+		return ec.fieldContext_ExportResult_mimeType(ctx, field)
+	case "fileName":
+		return ec.fieldContext_ExportResult_fileName(ctx, field)
+	case "encoding":
+		return ec.fieldContext_ExportResult_encoding(ctx, field)
+	case "content":
+		return ec.fieldContext_ExportResult_content(ctx, field)
+	case "size":
+		return ec.fieldContext_ExportResult_size(ctx, field)
+	case "tooLarge":
+		return ec.fieldContext_ExportResult_tooLarge(ctx, field)
+	case "url":
+		return ec.fieldContext_ExportResult_url(ctx, field)
+	case "nodeCount":
+		return ec.fieldContext_ExportResult_nodeCount(ctx, field)
+	case "edgeCount":
+		return ec.fieldContext_ExportResult_edgeCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportResult", field.Name)
 }
 
 func (ec *executionContext) childFields_GraphStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4528,6 +4708,60 @@ func (ec *executionContext) field_Query_entity_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_export_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "seeds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["seeds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "predicates",
+		func(ctx context.Context, v any) ([]model.EdgeKind, error) {
+			return ec.unmarshalOEdgeKind2ᚕplangraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["predicates"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.NodeKind, error) {
+			return ec.unmarshalONodeKind2ᚕplangraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (model.ExportFormat, error) {
+			return ec.unmarshalNExportFormat2plangraphᚋgraphᚋmodelᚐExportFormat(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg5
 	return args, nil
 }
 
@@ -6433,6 +6667,236 @@ func (ec *executionContext) fieldContext_EntityEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ExportResult_format(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ExportFormat) graphql.Marshaler {
+			return ec.marshalNExportFormat2plangraphᚋgraphᚋmodelᚐExportFormat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "ExportFormat")
+}
+
+func (ec *executionContext) _ExportResult_mimeType(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_mimeType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MimeType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_mimeType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportResult_fileName(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportResult_encoding(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_encoding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Encoding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_encoding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportResult_content(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_content(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Content, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_content(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportResult_size(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExportResult_tooLarge(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_tooLarge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TooLarge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_tooLarge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ExportResult_url(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportResult_nodeCount(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_nodeCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_nodeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExportResult_edgeCount(ctx context.Context, field graphql.CollectedField, obj *model.ExportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportResult_edgeCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EdgeCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportResult_edgeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportResult", field, false, false, "Int")
 }
 
 func (ec *executionContext) _GraphStats_nodesByKind(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
@@ -10570,6 +11034,50 @@ func (ec *executionContext) fieldContext_Query_stats(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_export(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_export(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Export(ctx, fc.Args["seeds"].([]string), fc.Args["depth"].(*int), fc.Args["predicates"].([]model.EdgeKind), fc.Args["kinds"].([]model.NodeKind), fc.Args["limit"].(*int), fc.Args["format"].(model.ExportFormat))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExportResult) graphql.Marshaler {
+			return ec.marshalNExportResult2ᚖplangraphᚋgraphᚋmodelᚐExportResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_export(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_export_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13694,6 +14202,84 @@ func (ec *executionContext) _EntityEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var exportResultImplementors = []string{"ExportResult"}
+
+func (ec *executionContext) _ExportResult(ctx context.Context, sel ast.SelectionSet, obj *model.ExportResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportResult")
+		case "format":
+			out.Values[i] = ec._ExportResult_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mimeType":
+			out.Values[i] = ec._ExportResult_mimeType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fileName":
+			out.Values[i] = ec._ExportResult_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "encoding":
+			out.Values[i] = ec._ExportResult_encoding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "content":
+			out.Values[i] = ec._ExportResult_content(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._ExportResult_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tooLarge":
+			out.Values[i] = ec._ExportResult_tooLarge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._ExportResult_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodeCount":
+			out.Values[i] = ec._ExportResult_nodeCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edgeCount":
+			out.Values[i] = ec._ExportResult_edgeCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var graphStatsImplementors = []string{"GraphStats"}
 
 func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSet, obj *model.GraphStats) graphql.Marshaler {
@@ -15020,6 +15606,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stats(ctx, field)
 				})
+		case "export":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_export(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -16161,6 +16753,24 @@ func (ec *executionContext) unmarshalNEntityKind2plangraphᚋgraphᚋmodelᚐEnt
 
 func (ec *executionContext) marshalNEntityKind2plangraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNExportFormat2plangraphᚋgraphᚋmodelᚐExportFormat(ctx context.Context, v any) (model.ExportFormat, error) {
+	var res model.ExportFormat
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExportFormat2plangraphᚋgraphᚋmodelᚐExportFormat(ctx context.Context, sel ast.SelectionSet, v model.ExportFormat) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNExportResult2ᚖplangraphᚋgraphᚋmodelᚐExportResult(ctx context.Context, sel ast.SelectionSet, v *model.ExportResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExportResult!")
+		return graphql.Null
+	}
+	return ec._ExportResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {

@@ -17,6 +17,30 @@ type CommitmentCount struct {
 	Count int `json:"count"`
 }
 
+// An export.
+type ExportResult struct {
+	// The format.
+	Format ExportFormat `json:"format"`
+	// The Content-Type of the bytes.
+	MimeType string `json:"mimeType"`
+	// A file name for the download.
+	FileName string `json:"fileName"`
+	// How `content` is encoded: `utf-8` for text formats, `base64` for CSV (a zip).
+	Encoding string `json:"encoding"`
+	// The bytes, encoded; null when larger than 1 MiB.
+	Content *string `json:"content,omitempty"`
+	// The size of the bytes, before encoding.
+	Size int `json:"size"`
+	// True when the content is too large to inline: fetch `url`.
+	TooLarge bool `json:"tooLarge"`
+	// A path on this server that streams the same bytes (GET /export?…).
+	URL string `json:"url"`
+	// How many nodes and edges the export holds.
+	NodeCount int `json:"nodeCount"`
+	// How many edges.
+	EdgeCount int `json:"edgeCount"`
+}
+
 // A count of nodes of one kind.
 type KindCount struct {
 	// The kind (Plan, Section, Measure, Mention, Country …).
@@ -411,6 +435,79 @@ func (e *EntityKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EntityKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Export formats.
+type ExportFormat string
+
+const (
+	// GraphML (yEd, Gephi, networkx, Cytoscape desktop).
+	ExportFormatGraphml ExportFormat = "GRAPHML"
+	// GEXF 1.3 with colors and sizes by kind (Gephi).
+	ExportFormatGexf ExportFormat = "GEXF"
+	// Cytoscape.js JSON (elements: nodes and edges).
+	ExportFormatCyjs ExportFormat = "CYJS"
+	// Graphviz DOT.
+	ExportFormatDot ExportFormat = "DOT"
+	// CSV for Gephi's spreadsheet import: a zip of nodes.csv and edges.csv.
+	ExportFormatCSV ExportFormat = "CSV"
+	// N-Quads, provenance as graph labels.
+	ExportFormatNquads ExportFormat = "NQUADS"
+	// JSON-LD with a context for the plangraph vocabulary.
+	ExportFormatJSONLd ExportFormat = "JSONLD"
+)
+
+var AllExportFormat = []ExportFormat{
+	ExportFormatGraphml,
+	ExportFormatGexf,
+	ExportFormatCyjs,
+	ExportFormatDot,
+	ExportFormatCSV,
+	ExportFormatNquads,
+	ExportFormatJSONLd,
+}
+
+func (e ExportFormat) IsValid() bool {
+	switch e {
+	case ExportFormatGraphml, ExportFormatGexf, ExportFormatCyjs, ExportFormatDot, ExportFormatCSV, ExportFormatNquads, ExportFormatJSONLd:
+		return true
+	}
+	return false
+}
+
+func (e ExportFormat) String() string {
+	return string(e)
+}
+
+func (e *ExportFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExportFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExportFormat", str)
+	}
+	return nil
+}
+
+func (e ExportFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExportFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExportFormat) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

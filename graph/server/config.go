@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 )
@@ -53,6 +54,9 @@ type Config struct {
 	// APQCacheSize is how many automatic persisted queries the server
 	// remembers (LRU).
 	APQCacheSize int
+	// Routes are more handlers to serve, by http.ServeMux pattern
+	// ("GET /export"), behind the same logging, metrics and CORS.
+	Routes map[string]http.Handler
 }
 
 // DefaultConfig returns the settings of a local read-only API server:

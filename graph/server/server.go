@@ -85,6 +85,9 @@ func New(cfg Config, es graphql.ExecutableSchema, sdl string, ready func(context
 		Registry: reg,
 	}))
 
+	for pattern, h := range cfg.Routes {
+		mux.Handle(pattern, h)
+	}
 	var h http.Handler = mux
 	if len(cfg.AllowedOrigins) > 0 {
 		h = cors.New(cors.Options{
