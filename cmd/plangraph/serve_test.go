@@ -204,3 +204,29 @@ func TestServeShutsDown(t *testing.T) {
 		t.Errorf("log lacks the stop: %s", stderr.String())
 	}
 }
+
+func TestServeExplorer(t *testing.T) {
+	ts := testServer(t)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tt := range []struct {
+		path   string
+		status int
+		header string
+		want   string
+	}{
+		{"/explore", 200, "Content-Security-Policy", "default-src 'none'"},
+		{"/explore/explore.js", 200, "Content-Type", "javascript"},
+		{"/explore/vendor/cytoscape.min.js", 200, "Content-Type", "javascript"},
+		{"/explore/", 301, "Location", "/explore"},
+		{"/explore/nope.js", 404, "", ""},
+	} {
+		resp, err := client.Get(ts.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || (tt.header != "" && !strings.Contains(resp.Header.Get(tt.header), tt.want)) {
+			t.Errorf("%s: %d %s=%q, want %d with %q", tt.path, resp.StatusCode, tt.header, resp.Header.Get(tt.header), tt.status, tt.want)
+		}
+	}
+}

@@ -48,9 +48,14 @@ func (a *asset) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, a.name, time.Time{}, bytes.NewReader(a.data))
 }
 
-// graphiqlAssets loads the files of the GraphiQL page: index.html is served
-// at /, the others under /graphiql/.
-func graphiqlAssets(fsys fs.FS) (index *asset, files map[string]*asset, err error) {
+// exploreCSP is the Content-Security-Policy of the explorer page: nothing
+// but this server's scripts, styles and API.
+const exploreCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+// pageAssets loads the files of an embedded page (GraphiQL, the explorer):
+// its index.html and the other files by their paths.
+func pageAssets(fsys fs.FS) (index *asset, files map[string]*asset, err error) {
 	files = map[string]*asset{}
 	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -73,27 +78,27 @@ func graphiqlAssets(fsys fs.FS) (index *asset, files map[string]*asset, err erro
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("load graphiql: %w", err)
+		return nil, nil, fmt.Errorf("load page: %w", err)
 	}
 	if index == nil {
-		return nil, nil, errors.New("load graphiql: no index.html")
+		return nil, nil, errors.New("load page: no index.html")
 	}
 	return index, files, nil
 }
 
-// graphiqlPage serves index.html at / under a strict CSP.
-func graphiqlPage(index *asset) http.Handler {
+// pageIndex serves a page's index.html under a strict CSP.
+func pageIndex(index *asset, csp string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", graphiqlCSP)
+		w.Header().Set("Content-Security-Policy", csp)
 		w.Header().Set("Referrer-Policy", "no-referrer")
 		index.ServeHTTP(w, r)
 	})
 }
 
-// graphiqlFiles serves the page's other files under /graphiql/.
-func graphiqlFiles(files map[string]*asset) http.Handler {
+// pageFiles serves a page's other files under prefix ("/graphiql/").
+func pageFiles(prefix string, files map[string]*asset) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a, ok := files[strings.TrimPrefix(r.URL.Path, "/graphiql/")]
+		a, ok := files[strings.TrimPrefix(r.URL.Path, prefix)]
 		if !ok {
 			http.NotFound(w, r)
 			return

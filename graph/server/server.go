@@ -64,17 +64,25 @@ func New(cfg Config, es graphql.ExecutableSchema, sdl string, ready func(context
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	index, files, err := graphiqlAssets(web.GraphiQL)
+	index, files, err := pageAssets(web.GraphiQL)
 	if err != nil {
-		return nil, fmt.Errorf("server: %w", err)
+		return nil, fmt.Errorf("server: graphiql: %w", err)
+	}
+	exploreIndex, exploreFiles, err := pageAssets(web.Explore)
+	if err != nil {
+		return nil, fmt.Errorf("server: explorer: %w", err)
 	}
 	s := &Server{cfg: cfg, log: log, ready: ready, metrics: m}
 
 	gql := &graphqlHandler{gql: newGQLGen(cfg, es, log), cfg: cfg, log: log, metrics: m}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", gql)
-	mux.Handle("GET /{$}", graphiqlPage(index))
-	mux.Handle("GET /graphiql/", graphiqlFiles(files))
+	mux.Handle("GET /{$}", pageIndex(index, graphiqlCSP))
+	mux.Handle("GET /graphiql/", pageFiles("/graphiql/", files))
+	// The explorer's index.html links its files relative to /explore.
+	mux.Handle("GET /explore", pageIndex(exploreIndex, exploreCSP))
+	mux.Handle("GET /explore/{$}", http.RedirectHandler("/explore", http.StatusMovedPermanently))
+	mux.Handle("GET /explore/", pageFiles("/explore/", exploreFiles))
 	if cfg.Introspection {
 		mux.Handle("GET /schema.graphql", newAsset("schema.graphql", "text/plain; charset=utf-8", []byte(sdl)))
 	}
