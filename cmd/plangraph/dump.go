@@ -1,16 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
 
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/jsonld"
-	"github.com/cayleygraph/quad/nquads"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
-	"plangraph/schema"
+	"plangraph/graph/analysis"
+	"plangraph/graph/export"
 )
 
 func newDumpCmd(stdout, stderr io.Writer) *ffcli.Command {
@@ -30,54 +29,43 @@ func newDumpCmd(stdout, stderr io.Writer) *ffcli.Command {
 			if err := noArgs(args); err != nil {
 				return err
 			}
-			w, err := quadWriter(*format, stdout)
+			f, err := dumpFormat(*format)
 			if err != nil {
 				return err
 			}
-			return runDump(ctx, *spec, w)
+			return runDump(ctx, *spec, f, stdout)
 		},
 	}
 }
 
-// quadWriter returns the writer of a dump format.
-func quadWriter(format string, out io.Writer) (quad.WriteCloser, error) {
-	switch format {
-	case "nquads", "nq":
-		return nquads.NewWriter(out), nil
-	case "jsonld", "json-ld":
-		w := jsonld.NewWriter(out)
-		w.SetLdContext(JSONLDContext())
-		return w, nil
+// dumpFormat returns the export format of a dump format name.
+func dumpFormat(name string) (export.Format, error) {
+	switch name {
+	case "nq":
+		name = "nquads"
+	case "json-ld":
+		name = "jsonld"
 	}
-	return nil, usagef("unknown format %q (want nquads or jsonld)", format)
+	if name != "nquads" && name != "jsonld" {
+		return export.Format{}, usagef("unknown format %q (want nquads or jsonld)", name)
+	}
+	f, _ := export.Lookup(name)
+	return f, nil
 }
 
-// JSONLDContext maps the vocabularies plangraph uses to short prefixes.
-func JSONLDContext() map[string]any {
-	return map[string]any{
-		"pg":      schema.NS,
-		"pgid":    schema.NodeBase,
-		"rdf":     schema.RDF,
-		"rdfs":    schema.RDFS,
-		"skos":    schema.SKOS,
-		"dcterms": schema.DCTerms,
-	}
-}
-
-func runDump(ctx context.Context, spec string, w quad.WriteCloser) error {
+// runDump writes the whole graph: the export of no seeds, so that dump and
+// `export --format nquads` give the same bytes.
+func runDump(ctx context.Context, spec string, f export.Format, w io.Writer) error {
 	st, err := openGraph(ctx, spec)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	qs, err := st.Quads(ctx)
-	if err != nil {
-		return err
-	}
-	if _, err := w.WriteQuads(qs); err != nil {
+	bw := bufio.NewWriter(w)
+	if _, err := export.Run(ctx, st, analysis.New(st), export.Selection{}, f, bw); err != nil {
 		return fmt.Errorf("dump: %w", err)
 	}
-	if err := w.Close(); err != nil {
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("dump: %w", err)
 	}
 	return nil

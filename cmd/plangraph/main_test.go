@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"plangraph/data"
+	"plangraph/graph/export"
 	"plangraph/loader"
 )
 
@@ -97,7 +98,7 @@ func sameQuads(t *testing.T, what string, got, want []quad.Quad, foldLang bool) 
 					q.Object = ls
 				}
 			}
-			q.Object = canonical(q.Object)
+			q.Object = export.RDFValue(canonical(q.Object))
 			out[i] = q.NQuad()
 		}
 		sort.Strings(out)
