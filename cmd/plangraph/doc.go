@@ -6,6 +6,7 @@
 //	plangraph load  [--plan FILE] [--catalog FILE] [--slug SLUG] [--title TEXT] [--store SPEC] [-v]
 //	plangraph stats [--store SPEC]
 //	plangraph dump  [--format nquads|jsonld] [--store SPEC]
+//	plangraph export [--store SPEC] [--seed ID …] [--depth N] [--predicate K …] [--kind K …] [--format F] [-o FILE]
 //	plangraph query [--store SPEC] [--vars JSON] (QUERY | -f FILE)
 //	plangraph serve [--addr HOST:PORT] [--store SPEC] [--cors-origins LIST] [--introspection=false] [limits]
 //
@@ -21,6 +22,10 @@
 // stats counts the quads of a store, its nodes by kind and its edges by
 // predicate. dump writes every quad, sorted, as N-Quads or JSON-LD; quad
 // labels carry provenance (the measure that states a fact).
+//
+// export writes the neighborhoods of the seeds (the whole graph without
+// seeds) as graphml, gexf, cyjs, dot, csv (a zip), nquads or jsonld: the
+// same bytes as GET /export and the GraphQL export field give.
 //
 // query runs one GraphQL operation against the store in-process and prints
 // the JSON response; every field of the API is reachable that way, the
