@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the exports with the tools people open them in: networkx reads the
 # GraphML and GEXF (same node and edge counts and attributes as the
-# Cytoscape JSON), Graphviz renders the DOT. Installs Debian's graphviz and
+# Cytoscape JSON), Graphviz renders the DOT, cytoscape in Node loads the
+# Cytoscape.js JSON. Installs Debian's graphviz and
 # python3-networkx when missing (CI runs as root).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,3 +17,12 @@ fi
 cd "$root"
 go test ./graph/export/ -count=1 -run TestWriteSeedExports -export.dir "$tmp" >/dev/null
 /usr/bin/python3 graph/export/testdata/check_tools.py "$tmp"
+# Cytoscape.js in Node loads the cyjs exports.
+cd "$here"
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.plangraph-e2e-lock.sha256   # shared with run.sh
+if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" >"$stamp"
+fi
+node cyjs.mjs "$tmp" mpac whole
