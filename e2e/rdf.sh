@@ -13,10 +13,6 @@ go build -o "$tmp/plangraph" ./cmd/plangraph
 "$tmp/plangraph" dump --store "bolt:$tmp/g.db" --format nquads >"$tmp/g.nq"
 "$tmp/plangraph" dump --store "bolt:$tmp/g.db" --format jsonld >"$tmp/g.jsonld"
 cd "$here"
-lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
-stamp=node_modules/.plangraph-e2e-lock.sha256   # shared with run.sh
-if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-  echo "$lock_sum" >"$stamp"
-fi
+source "$here/npm.sh"
+npm_install
 node rdf.mjs "$tmp/g.nq" "$tmp/g.jsonld"

@@ -19,10 +19,6 @@ go test ./graph/export/ -count=1 -run TestWriteSeedExports -export.dir "$tmp" >/
 /usr/bin/python3 graph/export/testdata/check_tools.py "$tmp"
 # Cytoscape.js in Node loads the cyjs exports.
 cd "$here"
-lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
-stamp=node_modules/.plangraph-e2e-lock.sha256   # shared with run.sh
-if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-  echo "$lock_sum" >"$stamp"
-fi
+source "$here/npm.sh"
+npm_install
 node cyjs.mjs "$tmp" mpac whole
