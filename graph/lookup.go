@@ -234,19 +234,13 @@ func mentionedIn(ctx context.Context, st Reader, entityID string, first *int, af
 		if err != nil {
 			return nil, err
 		}
-		if section != nil && *section != "" && !inSection(m.M.SectionID, *section) {
+		if section != nil && *section != "" && !store.InSection(m.M.SectionID, *section) {
 			continue
 		}
 		ms = append(ms, m)
 	}
 	slices.SortFunc(ms, func(a, b *model.Measure) int { return strings.Compare(measureKey(a), measureKey(b)) })
 	return measureConnection(ctx, st, ms, first, after)
-}
-
-// inSection reports whether a section id is numbered prefix or lies below it.
-func inSection(sectionID, prefix string) bool {
-	_, rest, _ := strings.Cut(sectionID, "/")
-	return rest == prefix || strings.HasPrefix(rest, prefix+".")
 }
 
 // sectionsNaming returns the sections of every plan whose titles name an

@@ -224,7 +224,7 @@ func (c *collector) around(ctx context.Context) (*Graph, error) {
 				g.Quads = append(g.Quads, q)
 				p, _ := q.Predicate.(quad.IRI)
 				if obj := objectID(q); c.selected[p] && obj != "" && obj != id {
-					g.Edges = append(g.Edges, Edge{Source: id, Target: obj, Predicate: predicateName(p), Evidence: nodeID(q.Label)})
+					g.Edges = append(g.Edges, Edge{Source: id, Target: obj, Predicate: predicateName(p), Evidence: store.IDOf(q.Label)})
 				}
 			}
 		}
@@ -307,7 +307,7 @@ func (c *collector) whole(ctx context.Context) (*Graph, error) {
 		return g, nil
 	}
 	for _, q := range all {
-		if in[nodeID(q.Subject)] && c.keepQuad(q, in) {
+		if in[store.IDOf(q.Subject)] && c.keepQuad(q, in) {
 			g.Quads = append(g.Quads, q)
 		}
 	}
@@ -438,20 +438,6 @@ func predicateName(p quad.IRI) string {
 		return "inPriorityArea"
 	}
 	return string(p)
-}
-
-// nodeID returns the readable id of a node value, "" for a literal.
-func nodeID(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.IRI:
-		if id, ok := schema.ID(v); ok {
-			return id
-		}
-		return string(v)
-	case quad.BNode:
-		return v.String()
-	}
-	return ""
 }
 
 // objectID returns the readable id of a quad's object when it is a

@@ -324,7 +324,7 @@ func (s *Store) FindMeasures(ctx context.Context, f MeasureFilter) ([]Measure, e
 				all != nil && all[m.ID] < nAll,
 				len(f.Commitments) > 0 && !slices.Contains(f.Commitments, m.Commitment),
 				len(f.Actions) > 0 && !slices.Contains(f.Actions, m.Action),
-				f.SectionPrefix != "" && !inSection(m.SectionID, f.SectionPrefix),
+				f.SectionPrefix != "" && !InSection(m.SectionID, f.SectionPrefix),
 				needle != "" && !strings.Contains(loader.Fold(m.Text), needle):
 				continue
 			}
@@ -354,9 +354,9 @@ func (s *Store) measuresNaming(ctx context.Context, entities []string) (map[stri
 	return count, nil
 }
 
-// inSection reports whether a section id is the section numbered prefix or
+// InSection reports whether a section id is the section numbered prefix or
 // one below it: "4.2" holds 4.2 and 4.2.1, not 4.20.
-func inSection(sectionID, prefix string) bool {
+func InSection(sectionID, prefix string) bool {
 	_, rest, _ := strings.Cut(sectionID, "/")
 	return rest == prefix || strings.HasPrefix(rest, prefix+".")
 }

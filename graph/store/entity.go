@@ -150,18 +150,9 @@ func (s *Store) relationQuads(ctx context.Context, f RelationFilter, preds []qua
 		return s.quadsWith(ctx, quad.Subject, schema.IRI(f.Subject), keep)
 	case f.Object != "":
 		return s.quadsWith(ctx, quad.Object, schema.IRI(f.Object), keep)
-	case s.backend.predicateIndex():
-		var out []quad.Quad
-		for _, p := range preds {
-			qs, err := s.quadsWith(ctx, quad.Predicate, p, nil)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, qs...)
-		}
-		return out, nil
 	}
-	return s.collect(ctx, s.allQuads(), keep)
+	// Neither end given: every quad of the predicates.
+	return s.scan(ctx, preds)
 }
 
 // Stats counts the graph.

@@ -289,25 +289,7 @@ func (s *Store) Out(ctx context.Context, id string, preds ...quad.IRI) ([]Edge, 
 	if err != nil {
 		return nil, err
 	}
-	var edges []Edge
-	for p, qs := range r.quads {
-		if !edgePredicate(p, preds) {
-			continue
-		}
-		for _, q := range qs {
-			if len(preds) == 0 && !isIdentifier(q.Object) && schema.RelationName(p) == "" {
-				continue
-			}
-			edges = append(edges, edgeOf(q))
-		}
-	}
-	sortEdges(edges, func(e Edge) string {
-		if e.ObjectID != "" {
-			return e.ObjectID
-		}
-		return quad.StringOf(e.Object)
-	})
-	return edges, nil
+	return r.outEdges(preds), nil
 }
 
 // In returns the edges whose object is id and whose predicate is one of
@@ -374,6 +356,11 @@ func sortEdges(edges []Edge, other func(Edge) string) {
 		return cmp.Compare(a.Evidence, b.Evidence)
 	})
 }
+
+// IDOf returns the readable id of a node value: schema.ID for plangraph
+// IRIs, the IRI itself for others, "_:name" for a blank node, and "" for a
+// literal or nil.
+func IDOf(v quad.Value) string { return idOf(v) }
 
 // idOf returns the readable id of a node value: schema.ID for plangraph
 // IRIs, the IRI itself for others, "_:name" for a blank node, and "" for a
